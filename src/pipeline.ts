@@ -1,0 +1,44 @@
+// The coder: one Document through named stages, in order. Read this list to know what happens to a text.
+import { emptyDocument, type Article, type Document } from './document.js';
+import { detectLanguage } from './language.js';
+import { loadResources, type Resources } from './lexicon/index.js';
+import { createActorResolver } from './stages/actors.js';
+import { createAttributor } from './stages/attribution.js';
+import { createDater } from './stages/dates.js';
+import { createEventCoder } from './stages/events.js';
+import { createMentionFinder } from './stages/mentions.js';
+import { normalise } from './stages/normalise.js';
+import { segment } from './stages/segment.js';
+import { settleTenure } from './stages/tenure.js';
+
+export interface Stage {
+  readonly name: string;
+  readonly process: (doc: Document) => Document;
+}
+
+export interface Pipeline {
+  readonly stageNames: string[];
+  run(article: Article): Document;
+}
+
+export function createPipeline(resources: Resources = loadResources()): Pipeline {
+  const stages: Stage[] = [
+    { name: 'normalise', process: normalise },
+    { name: 'segment', process: segment },
+    { name: 'mentions', process: createMentionFinder(resources.actors) },
+    { name: 'actors', process: createActorResolver(resources.actors) },
+    { name: 'events', process: createEventCoder(resources.events, resources.cameo) },
+    { name: 'dates', process: createDater(resources.dates) },
+    { name: 'tenure', process: settleTenure },
+    { name: 'attribution', process: createAttributor(resources.attribution) },
+  ];
+  return {
+    stageNames: stages.map((s) => s.name),
+    run(article) {
+      const lang = article.meta.lang ?? detectLanguage(article.text);
+      let doc = emptyDocument(article.text, article.meta, lang);
+      for (const stage of stages) doc = stage.process(doc);
+      return doc;
+    },
+  };
+}

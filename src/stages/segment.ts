@@ -1,0 +1,145 @@
+// Stage 2 — segment: paragraphs, sentences, clauses and tokens, all as offsets into the original text.
+// Works on `doc.norm` (same offsets as `doc.text`), so it needs the normalise stage first.
+import type { Document, Sentence, Span, Token } from '../document.js';
+import { IGNORABLE } from './normalise.js';
+
+// English abbreviations whose period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'st',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'inc',
+  'co', 'corp', 'ltd', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m', 'sheikh', 'h.e', 'h.h',
+]);
+
+// Words that open a new clause inside a long Arabic sentence (folded forms, clitic و/ف allowed before them).
+const ARABIC_CLAUSE_OPENERS = new Set([
+  'ثم', 'حيث', 'بينما', 'فيما', 'كما', 'اذ', 'عندما', 'حين', 'حينما', 'بعدما', 'لكن', 'لكنها', 'لكنه', 'بل',
+  'حينها', 'حينذاك', 'عقب', 'بعد', 'قبل', 'اما', 'الا',
+]);
+const ENGLISH_CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when']);
+
+const SENTENCE_END = /[.!?؟…]/;
+const CLAUSE_PUNCT = /[،؛;:]/;
+
+function isWordChar(c: string): boolean {
+  return c === IGNORABLE || /[\p{L}\p{M}]/u.test(c);
+}
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/** Split folded text into word, number and punctuation tokens (no sentence index yet). */
+export function tokenise(norm: string, offset = 0, end = norm.length): Token[] {
+  const tokens: Token[] = [];
+  let i = offset;
+  while (i < end) {
+    const c = norm[i] as string;
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === IGNORABLE) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: Token['kind'];
+    if (isDigit(c)) {
+      kind = 'number';
+      while (i < end && (isDigit(norm[i] as string) || norm[i] === IGNORABLE)) i++;
+    } else if (isWordChar(c)) {
+      kind = 'word';
+      while (i < end && isWordChar(norm[i] as string)) i++;
+    } else {
+      kind = 'punct';
+      i++;
+    }
+    let stop = i;
+    while (stop > start && norm[stop - 1] === IGNORABLE) stop--;
+    const key = norm.slice(start, stop).split(IGNORABLE).join('');
+    tokens.push({ start, end: stop, norm: key, kind, sentence: -1 });
+  }
+  return tokens;
+}
+
+function endsWithAbbreviation(norm: string, dot: number): boolean {
+  let i = dot - 1;
+  while (i >= 0 && /[a-z.]/.test(norm[i] as string)) i--;
+  const word = norm.slice(i + 1, dot);
+  if (ABBREVIATIONS.has(word)) return true;
+  // Single capital initial ("J. Smith") or a dotted acronym ("U.S.").
+  return /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word);
+}
+
+/** Sentence spans: split at end punctuation followed by space, and at every line break. */
+function sentenceSpans(norm: string): Array<Span & { paragraph: number }> {
+  const spans: Array<Span & { paragraph: number }> = [];
+  let paragraph = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s|\u0000/.test(norm[s] as string)) s++;
+    while (e > s && /\s|\u0000/.test(norm[e - 1] as string)) e--;
+    if (e > s) spans.push({ start: s, end: e, paragraph });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm[i] as string;
+    if (c === '\n') {
+      push(i);
+      start = i + 1;
+      if (/^\n|^\r\n|^[ \t]*\n/.test(norm.slice(i + 1, i + 4))) paragraph++;
+      continue;
+    }
+    if (!SENTENCE_END.test(c)) continue;
+    // Absorb runs of end punctuation and closing quotes/brackets.
+    let j = i + 1;
+    while (j < norm.length && /[.!?؟…"')\]]/.test(norm[j] as string)) j++;
+    const next = norm[j];
+    if (next !== undefined && next !== ' ' && next !== '\n' && next !== '\t') continue;
+    if (c === '.' && endsWithAbbreviation(norm, i)) continue;
+    if (c === '.' && isDigit(norm[i - 1] ?? '') && isDigit(norm[j + 1] ?? '')) continue;
+    push(j);
+    start = j;
+    i = j - 1;
+  }
+  push(norm.length);
+  return spans;
+}
+
+/** Clause spans inside one sentence: at clause punctuation and before clause-opening words. */
+function clauseSpans(sentence: Span, tokens: Token[], lang: Document['lang']): Span[] {
+  const cuts: number[] = [];
+  tokens.forEach((t, i) => {
+    if (i === 0) return;
+    const previous = tokens[i - 1] as Token;
+    const afterPunct = previous.kind === 'punct' && (CLAUSE_PUNCT.test(previous.norm) || previous.norm === ',');
+    if (t.kind === 'punct' && CLAUSE_PUNCT.test(t.norm)) cuts.push(t.end);
+    else if (t.kind === 'punct' && t.norm === ',' && lang === 'ar') cuts.push(t.end);
+    else if (t.kind === 'word' && !afterPunct) {
+      const w = lang === 'ar' ? t.norm.replace(/^[وف](?=..)/, '') : t.norm;
+      const opener = lang === 'ar' ? ARABIC_CLAUSE_OPENERS : ENGLISH_CLAUSE_OPENERS;
+      if (opener.has(w) || (lang === 'ar' && opener.has(t.norm))) cuts.push(t.start);
+    }
+  });
+  const clauses: Span[] = [];
+  let start = sentence.start;
+  for (const cut of cuts) {
+    if (cut > start && cut < sentence.end) {
+      clauses.push({ start, end: cut });
+      start = cut;
+    }
+  }
+  clauses.push({ start, end: sentence.end });
+  return clauses;
+}
+
+export function segment(doc: Document): Document {
+  const spans = sentenceSpans(doc.norm);
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  spans.forEach((span, index) => {
+    const own = tokenise(doc.norm, span.start, span.end);
+    for (const t of own) t.sentence = index;
+    tokens.push(...own);
+    sentences.push({ ...span, index, clauses: clauseSpans(span, own, doc.lang) });
+  });
+  doc.sentences = sentences;
+  doc.tokens = tokens;
+  return doc;
+}
