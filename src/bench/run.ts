@@ -1,0 +1,183 @@
+// `npm run bench`: generate a corpus, then time a bare pass (read + normalise + segment), the full coder,
+// and ingest into a fresh SQLite file. Env: RASAD_BENCH_N (10000), RASAD_BENCH_WORDS (600), RASAD_BENCH_SEED (1).
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { emptyDocument, type Article, type Document } from '../document.js';
+import { createPipeline } from '../pipeline.js';
+import { normalise } from '../stages/normalise.js';
+import { segment } from '../stages/segment.js';
+import { writeCorpus, type CorpusArticle } from './corpus.js';
+
+const TARGET_CODE_RATE = 300; // articles/s for `code` on one core
+const TARGET_RATIO = 4; // code time / bare time
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+/** Lines of a file read in 1 MiB chunks, so the corpus is never held in memory whole (RSS is measured). */
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
+      rest = lines.pop() ?? '';
+      yield* lines;
+    }
+    rest += decoder.end();
+    if (rest !== '') yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* readCorpus(path: string): Generator<Article> {
+  for (const line of readLines(path)) {
+    if (line === '') continue;
+    const a = JSON.parse(line) as CorpusArticle;
+    yield {
+      text: a.text,
+      meta: { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: null, lang: a.lang, origin: path },
+    };
+  }
+}
+
+interface PassResult {
+  name: string;
+  articles: number;
+  sentences: number;
+  events: number;
+  seconds: number;
+  peakHeapMb: number;
+}
+
+const mb = (bytes: number): number => bytes / 1024 / 1024;
+
+/** Time one pass over the corpus; heapUsed is sampled every 100 articles (the pass is synchronous). */
+async function timePass(
+  name: string,
+  path: string,
+  work: (article: Article) => Document | Promise<Document>,
+  finish?: () => Promise<void>,
+): Promise<PassResult> {
+  let articles = 0;
+  let sentences = 0;
+  let events = 0;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  for (const article of readCorpus(path)) {
+    const doc = await work(article);
+    articles++;
+    sentences += doc.sentences.length;
+    events += doc.events.length;
+    if (articles % 100 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  if (finish) await finish();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { name, articles, sentences, events, seconds, peakHeapMb: mb(peakHeap) };
+}
+
+/** Run a few articles untimed first so the JIT has compiled the hot paths of the pass being measured. */
+function warmUp(path: string, work: (article: Article) => Document, count = 200): void {
+  let i = 0;
+  for (const article of readCorpus(path)) {
+    if (i++ >= count) break;
+    work(article);
+  }
+}
+
+function report(r: PassResult): string {
+  const rss = process.resourceUsage().maxRSS / 1024; // KiB -> MiB
+  return (
+    `${r.name.padEnd(6)} ${r.articles} articles in ${r.seconds.toFixed(2)} s: ` +
+    `${(r.articles / r.seconds).toFixed(0)} articles/s, ${(r.sentences / r.seconds).toFixed(0)} sentences/s, ` +
+    `${r.events} events; peak heapUsed ${r.peakHeapMb.toFixed(0)} MiB, maxRSS so far ${rss.toFixed(0)} MiB`
+  );
+}
+
+interface StoreLike {
+  saveDocuments(docs: Document[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The store is written by another engineer: load it if it is there, and say so if not. */
+async function loadStore(path: string): Promise<StoreLike | null> {
+  try {
+    const spec = new URL('../store/store.js', import.meta.url).href;
+    const mod = (await import(spec)) as { openStore?: (location: string) => Promise<StoreLike> };
+    if (typeof mod.openStore !== 'function') return null;
+    return await mod.openStore(path);
+  } catch (err) {
+    console.log(`ingest: store could not be opened (${err instanceof Error ? err.message : String(err)})`);
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const n = envInt('RASAD_BENCH_N', 10_000);
+  const words = envInt('RASAD_BENCH_WORDS', 600);
+  const seed = envInt('RASAD_BENCH_SEED', 1);
+  const dir = mkdtempSync(join(tmpdir(), 'rasad-bench-'));
+  const corpus = join(dir, 'corpus.jsonl');
+  try {
+    const t0 = process.hrtime.bigint();
+    const written = await writeCorpus(corpus, { n, words, seed });
+    const genSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    console.log(`corpus: ${written.articles} articles (~${words} words, half ar / half en), ${mb(written.bytes).toFixed(1)} MiB in ${genSeconds.toFixed(1)} s -> ${corpus}`);
+
+    const barePass = (article: Article): Document =>
+      segment(normalise(emptyDocument(article.text, article.meta, article.meta.lang ?? 'en')));
+    warmUp(corpus, barePass);
+    const bare = await timePass('bare', corpus, barePass);
+    console.log(report(bare));
+
+    const pipeline = createPipeline();
+    warmUp(corpus, (article) => pipeline.run(article));
+    const code = await timePass('code', corpus, (article) => pipeline.run(article));
+    console.log(report(code));
+
+    const store = await loadStore(join(dir, 'bench.db'));
+    if (!store) console.log('ingest: store not available');
+    else {
+      let batch: Document[] = [];
+      const ingest = await timePass('ingest', corpus, async (article) => {
+        const doc = pipeline.run(article);
+        batch.push(doc);
+        if (batch.length >= 200) {
+          await store.saveDocuments(batch);
+          batch = [];
+        }
+        return doc;
+      }, async () => {
+        if (batch.length > 0) await store.saveDocuments(batch);
+      });
+      await store.close();
+      console.log(report(ingest));
+    }
+
+    const rate = code.articles / code.seconds;
+    const ratio = code.seconds / bare.seconds;
+    console.log('');
+    console.log(`code rate  ${rate.toFixed(0)} articles/s   target >= ${TARGET_CODE_RATE} on one core: ${rate >= TARGET_CODE_RATE ? 'met' : 'NOT met'}`);
+    console.log(`ratio      code/bare time ${ratio.toFixed(2)}   target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(`peak RSS   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

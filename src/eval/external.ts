@@ -1,0 +1,206 @@
+// `rasad eval --external FILE`: sentence-level gold records (shared/data/README.md). Each record's text is
+// coded on its own; gold types are CAMEO roots (when `cameo` is set) or PLOVER categories; gold actors are
+// CAMEO actor codes checked through actor-codes.ts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Article, Lang } from '../document.js';
+import { eventRecords, type EventRecord } from '../output.js';
+import type { Pipeline } from '../pipeline.js';
+import { actorCheck, actorSatisfies, type ActorCheck, type StateCodes } from './actor-codes.js';
+import { prf, type Prf } from './match.js';
+
+const ExternalEventSchema = z.object({
+  source: z.string().nullable().optional(),
+  target: z.string().nullable().optional(),
+  cameo: z.string().nullable().optional(),
+  cameo_known: z.boolean().optional(),
+  plover: z.string().nullable().optional(),
+});
+
+const ExternalRecordSchema = z.object({
+  id: z.string(),
+  lang: z.enum(['ar', 'en']),
+  text: z.string(),
+  date: z.string().nullable().optional(),
+  events: z.array(ExternalEventSchema),
+  skip: z.boolean().optional(),
+});
+
+export type ExternalRecord = z.infer<typeof ExternalRecordSchema>;
+type ExternalEvent = z.infer<typeof ExternalEventSchema>;
+
+export type GoldType = { kind: 'root'; root: string } | { kind: 'plover'; plover: string };
+
+export interface ExternalGold {
+  type: GoldType;
+  source: ActorCheck | null;
+  target: ActorCheck | null;
+  /** The codes as written in the gold, for details. */
+  label: string;
+}
+
+/** The part of our event the external scorer looks at. */
+export interface ExternalSystem {
+  root: string;
+  code: string;
+  plover: string | null;
+  source: { id: string; cameo: string } | null;
+  target: { id: string; cameo: string } | null;
+}
+
+/** The gold event to score, or null when it cannot be scored (test-only CAMEO code, no type at all). */
+export function externalGold(e: ExternalEvent, states: StateCodes): ExternalGold | null {
+  let type: GoldType;
+  if (e.cameo) {
+    if (e.cameo_known === false) return null;
+    type = { kind: 'root', root: e.cameo.slice(0, 2) };
+  } else if (e.plover) {
+    type = { kind: 'plover', plover: e.plover.toUpperCase() };
+  } else return null;
+  const label = `${e.cameo ?? e.plover ?? '?'} ${e.source ?? '-'} -> ${e.target ?? '-'}`;
+  return { type, source: actorCheck(e.source, states), target: actorCheck(e.target, states), label };
+}
+
+export function typeMatches(g: ExternalGold, s: ExternalSystem): boolean {
+  return g.type.kind === 'root' ? g.type.root === s.root : g.type.plover === (s.plover ?? '').toUpperCase();
+}
+
+/** Type matches and every actor the gold names is ours on the same side. */
+export function fullMatches(g: ExternalGold, s: ExternalSystem): boolean {
+  if (!typeMatches(g, s)) return false;
+  if (g.source && !actorSatisfies(g.source, s.source)) return false;
+  if (g.target && !actorSatisfies(g.target, s.target)) return false;
+  return true;
+}
+
+/** Greedy pairing in gold order; returns [gold index, system index] pairs. */
+export function pairExternal(
+  gold: readonly ExternalGold[],
+  system: readonly ExternalSystem[],
+  matches: (g: ExternalGold, s: ExternalSystem) => boolean,
+): Array<[number, number]> {
+  const used = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  gold.forEach((g, gi) => {
+    const si = system.findIndex((s, i) => !used.has(i) && matches(g, s));
+    if (si >= 0) {
+      used.add(si);
+      pairs.push([gi, si]);
+    }
+  });
+  return pairs;
+}
+
+export function externalSystem(r: EventRecord): ExternalSystem {
+  const actor = (a: EventRecord['source']): ExternalSystem['source'] => (a ? { id: a.id, cameo: a.cameo } : null);
+  return { root: r.root, code: r.cameo, plover: r.plover, source: actor(r.source), target: actor(r.target) };
+}
+
+export interface ExternalCounts {
+  records: number;
+  skippedRecords: number;
+  /** Gold events left out (test-only codes). */
+  skippedEvents: number;
+  noEventRecords: number;
+  gold: number;
+  system: number;
+  matched: number;
+  typeMatched: number;
+}
+
+export interface RecordResult {
+  record: ExternalRecord;
+  gold: ExternalGold[];
+  system: ExternalSystem[];
+  full: Array<[number, number]>;
+  typeOnly: Array<[number, number]>;
+}
+
+export interface ExternalRun {
+  file: string;
+  counts: ExternalCounts;
+  full: Prf;
+  typeOnly: Prf;
+  records: RecordResult[];
+}
+
+export function readExternal(file: string): ExternalRecord[] {
+  const out: ExternalRecord[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const parsed = ExternalRecordSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid record'}`);
+      out.push(parsed.data);
+    });
+  return out;
+}
+
+/** FILE arguments as given, folders replaced by the *.jsonl files directly in them. */
+export function expandExternalPaths(paths: string[]): string[] {
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  );
+}
+
+export function recordArticle(r: ExternalRecord): Article {
+  return {
+    text: r.text,
+    meta: { id: r.id, title: null, outlet: null, published: r.date ?? null, url: null, lang: r.lang as Lang, origin: r.id },
+  };
+}
+
+/** Score records whose system events are already known (the CLI codes them; tests pass fakes). */
+export function scoreExternal(
+  file: string,
+  items: Array<{ record: ExternalRecord; system: ExternalSystem[] }>,
+  states: StateCodes,
+  skippedRecords = 0,
+): ExternalRun {
+  const counts: ExternalCounts = { records: 0, skippedRecords, skippedEvents: 0, noEventRecords: 0, gold: 0, system: 0, matched: 0, typeMatched: 0 };
+  const records: RecordResult[] = [];
+  for (const { record, system } of items) {
+    const gold: ExternalGold[] = [];
+    for (const e of record.events) {
+      const g = externalGold(e, states);
+      if (g) gold.push(g);
+      else counts.skippedEvents++;
+    }
+    // A record whose every event was skipped says nothing about what should be found: leave it out.
+    if (record.events.length > 0 && gold.length === 0) continue;
+    const full = pairExternal(gold, system, fullMatches);
+    const typeOnly = pairExternal(gold, system, typeMatches);
+    counts.records++;
+    if (record.events.length === 0) counts.noEventRecords++;
+    counts.gold += gold.length;
+    counts.system += system.length;
+    counts.matched += full.length;
+    counts.typeMatched += typeOnly.length;
+    records.push({ record, gold, system, full, typeOnly });
+  }
+  return {
+    file,
+    counts,
+    full: prf(counts.matched, counts.system, counts.matched, counts.gold),
+    typeOnly: prf(counts.typeMatched, counts.system, counts.typeMatched, counts.gold),
+    records,
+  };
+}
+
+export function runExternal(file: string, pipeline: Pipeline, states: StateCodes, limit?: number): ExternalRun {
+  const all = readExternal(file);
+  const scorable = all.filter((r) => !r.skip);
+  const chosen = limit !== undefined ? scorable.slice(0, limit) : scorable;
+  const items = chosen.map((record) => ({
+    record,
+    system: eventRecords(pipeline.run(recordArticle(record))).map(externalSystem),
+  }));
+  return scoreExternal(file, items, states, all.length - scorable.length);
+}
