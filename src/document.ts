@@ -20,7 +20,7 @@ export interface ArticleMeta {
   /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD. */
   published: string | null;
   url: string | null;
-  /** Language as declared by the input; the pipeline detects it when null. */
+  /** Language as declared by the input or detected by the reader; the pipeline detects it when null. */
   lang: Lang | null;
   /** Where the article came from (file path, `stdin`, `file.jsonl:12`), for messages. */
   origin: string;

@@ -1,15 +1,10 @@
 // `rasad code FILE...`: stateless coding, one JSON object per event per line (or a table).
 import type { Command } from 'commander';
-import { eventRecords, type EventRecord } from '../output.js';
+import { eventRecords } from '../output.js';
 import { createPipeline } from '../pipeline.js';
 import { readInputs } from '../io/read.js';
+import { eventTableCells } from './format.js';
 import { parseLangOption, parsePublishedOption } from './options.js';
-
-function tableRow(r: EventRecord): string {
-  const actor = (a: EventRecord['source']): string => (a ? `${a.id}${a.role ? '/' + a.role : ''}` : '-');
-  const flags = `${r.negated ? ' NEG' : ''}${r.hypothetical ? ' HYP' : ''}${r.attributed_to ? ` [${r.attributed_to}]` : ''}`;
-  return [r.doc, actor(r.source), r.cameo, actor(r.target), r.date.value ?? '-', flags.trim()].join('\t');
-}
 
 export function register(program: Command): void {
   program
@@ -32,7 +27,7 @@ export function register(program: Command): void {
         read++;
         const doc = pipeline.run(result.article);
         for (const record of eventRecords(doc)) {
-          process.stdout.write(opts.format === 'table' ? `${tableRow(record)}\n` : `${JSON.stringify(record)}\n`);
+          process.stdout.write(opts.format === 'table' ? `${eventTableCells(record).join('\t')}\n` : `${JSON.stringify(record)}\n`);
         }
       }
       if (read === 0 && failed > 0) process.exitCode = 1;

@@ -1,38 +1,52 @@
-// STUB (to be extended): read articles from paths (.txt with front matter only so far).
-import { readFileSync } from 'node:fs';
+// Read articles from paths: .txt (with optional front matter), .jsonl, .html/.htm, folders (recursively)
+// and `-` for stdin. Each article or error is yielded as it is read; one bad input never stops the batch.
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { Article, Lang } from '../document.js';
+import { finishArticle, inputError } from './article.js';
+import { decodeText } from './decode.js';
+import { describeFsError, expandPaths, STDIN } from './files.js';
+import { parseHtmlArticle } from './html.js';
+import { looksLikeJsonl, parseJsonl } from './jsonl.js';
+import { parseTextArticle } from './text.js';
+import type { ReadOptions, ReadResult } from './types.js';
 
-export interface ReadOptions {
-  /** Publication date to assume when the input gives none (YYYY, YYYY-MM, YYYY-MM-DD). */
-  published?: string;
-  lang?: Lang;
+export type { InputError, ReadOptions, ReadResult } from './types.js';
+export { expandPaths } from './files.js';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
-export interface InputError {
-  origin: string;
-  message: string;
+/** The articles in one file (or `-`). */
+export async function* readFileInputs(path: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
+  const origin = path === STDIN ? 'stdin' : path;
+  let bytes: Uint8Array;
+  try {
+    bytes = path === STDIN ? await readStdin() : await readFile(path);
+  } catch (err) {
+    yield inputError(origin, describeFsError(err));
+    return;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    yield inputError(origin, decoded.message);
+    return;
+  }
+  const ext = path === STDIN ? (looksLikeJsonl(decoded.text) ? '.jsonl' : '.txt') : extname(path).toLowerCase();
+  const stem = path === STDIN ? 'stdin' : basename(path, extname(path));
+  if (ext === '.jsonl') {
+    yield* parseJsonl(decoded.text, stem, origin, options);
+  } else if (ext === '.html' || ext === '.htm') {
+    yield finishArticle(parseHtmlArticle(decoded.text, stem, origin), options);
+  } else {
+    yield finishArticle(parseTextArticle(decoded.text, stem, origin), options);
+  }
 }
-
-export type ReadResult = { ok: true; article: Article } | { ok: false; error: InputError };
 
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
-  for (const path of paths) {
-    const text = readFileSync(path, 'utf8');
-    yield {
-      ok: true,
-      article: {
-        text,
-        meta: {
-          id: basename(path, extname(path)),
-          title: null,
-          outlet: null,
-          published: options.published ?? null,
-          url: null,
-          lang: options.lang ?? null,
-          origin: path,
-        },
-      },
-    };
-  }
+  const { files, errors } = await expandPaths(paths);
+  for (const error of errors) yield { ok: false, error };
+  for (const file of files) yield* readFileInputs(file, options);
 }

@@ -1,0 +1,207 @@
+// The Store over any Kysely database with the tables in tables.ts. Only portable SQL here (no SQLite-only
+// functions), so a PostgreSQL dialect can reuse this class unchanged.
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Document } from '../document.js';
+import { dateRange } from '../io/published.js';
+import type { EventRecord } from '../output.js';
+import { eventRecord, eventRow, mentionRows } from './rows.js';
+import {
+  contentHash,
+  type ArticleSummary,
+  type DyadPeriod,
+  type DyadReport,
+  type DyadSummaryRow,
+  type DyadTotals,
+  type EventFilter,
+  type Period,
+  type SaveResult,
+  type Store,
+} from './store.js';
+import type { Database } from './tables.js';
+
+/** Rows per INSERT: keeps bound parameters under SQLite's limit (events have ~40 columns). */
+const INSERT_CHUNK = 200;
+
+type EventsEb = ExpressionBuilder<Database & { e: Database['events']; a: Database['articles'] }, 'e' | 'a'>;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function emptyTotals(): DyadTotals {
+  return { events: 0, goldstein: 0, quad: [0, 0, 0, 0], aToB: 0, bToA: 0 };
+}
+
+function periodOf(value: string | null, by: Period): string {
+  if (value === null) return 'undated';
+  return value.slice(0, by === 'month' ? 7 : 4);
+}
+
+function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
+  totals.events++;
+  totals.goldstein = Math.round((totals.goldstein + (r.goldstein ?? 0)) * 100) / 100;
+  const q = r.quad - 1;
+  if (q >= 0 && q < 4) totals.quad[q] = (totals.quad[q] ?? 0) + 1;
+  if (r.source?.id === a) totals.aToB++;
+  else totals.bToA++;
+}
+
+export class KyselyStore implements Store {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async saveDocuments(docs: Document[]): Promise<SaveResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const result: SaveResult = { stored: 0, duplicates: 0, events: 0 };
+      const now = new Date().toISOString();
+      for (const doc of docs) {
+        const inserted = await trx
+          .insertInto('articles')
+          .values({
+            doc: doc.meta.id,
+            hash: contentHash(doc.text),
+            title: doc.meta.title,
+            outlet: doc.meta.outlet,
+            published: doc.meta.published,
+            url: doc.meta.url,
+            lang: doc.lang,
+            origin: doc.meta.origin,
+            text: doc.text,
+            ingested_at: now,
+          })
+          .onConflict((oc) => oc.column('hash').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!inserted) {
+          result.duplicates++;
+          continue;
+        }
+        result.stored++;
+        for (const rows of chunks(mentionRows(doc, inserted.id), INSERT_CHUNK)) await trx.insertInto('mentions').values(rows).execute();
+        const events = doc.events.map((e) => eventRow(doc, inserted.id, e));
+        for (const rows of chunks(events, INSERT_CHUNK)) await trx.insertInto('events').values(rows).execute();
+        result.events += events.length;
+      }
+      return result;
+    });
+  }
+
+  async hasArticle(hash: string): Promise<boolean> {
+    const row = await this.db.selectFrom('articles').select('id').where('hash', '=', hash).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async events(filter: EventFilter = {}): Promise<EventRecord[]> {
+    const actorIs = (eb: EventsEb, side: 'source' | 'target', actor: string) =>
+      eb.or([eb(`e.${side}_id`, '=', actor), eb(`e.${side}_cameo`, '=', actor)]);
+    let query = this.db
+      .selectFrom('events as e')
+      .innerJoin('articles as a', 'a.id', 'e.article_id')
+      .selectAll('e')
+      .select('a.doc');
+    const { actor, dyad, root, code, from, to, lang, limit } = filter;
+    if (actor) query = query.where((eb) => eb.or([actorIs(eb, 'source', actor), actorIs(eb, 'target', actor)]));
+    if (dyad) {
+      const [x, y] = dyad;
+      query = query.where((eb) =>
+        eb.or([eb.and([actorIs(eb, 'source', x), actorIs(eb, 'target', y)]), eb.and([actorIs(eb, 'source', y), actorIs(eb, 'target', x)])]),
+      );
+    }
+    if (root) query = query.where('e.root', '=', root);
+    if (code) query = query.where('e.code', 'like', `${code}%`);
+    if (from) {
+      const range = dateRange(from);
+      if (range) query = query.where('e.date_last', '>=', range.first);
+    }
+    if (to) {
+      const range = dateRange(to);
+      if (range) query = query.where('e.date_first', '<=', range.last);
+    }
+    if (lang) query = query.where('a.lang', '=', lang);
+    query = query
+      .orderBy(sql`case when e.date_first is null then 1 else 0 end`)
+      .orderBy('e.date_first')
+      .orderBy('e.article_id')
+      .orderBy('e.id');
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = await query.execute();
+    return rows.map(eventRecord);
+  }
+
+  async dyad(a: string, b: string, options: { by?: Period } = {}): Promise<DyadReport> {
+    const by = options.by ?? 'month';
+    const events = await this.events({ dyad: [a, b] });
+    const periods = new Map<string, DyadPeriod>();
+    const total = emptyTotals();
+    for (const r of events) {
+      const period = periodOf(r.date.value, by);
+      let bucket = periods.get(period);
+      if (!bucket) periods.set(period, (bucket = { period, ...emptyTotals() }));
+      // Count direction by actor id or CAMEO code, whichever the user named.
+      const first = r.source && (r.source.id === a || r.source.cameo === a) ? r.source.id : '';
+      addTo(bucket, r, first);
+      addTo(total, r, first);
+    }
+    const sorted = [...periods.values()].sort((x, y) => (x.period === 'undated' ? 1 : y.period === 'undated' ? -1 : x.period.localeCompare(y.period)));
+    return { a, b, by, periods: sorted, total, events };
+  }
+
+  async dyadSummary(limit = 10): Promise<DyadSummaryRow[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .where('source_id', 'is not', null)
+      .where('target_id', 'is not', null)
+      .whereRef('source_id', '<>', 'target_id')
+      .select((eb) => [
+        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('source_id')).else(eb.ref('target_id')).end().as('a'),
+        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('target_id')).else(eb.ref('source_id')).end().as('b'),
+        eb.fn.countAll<number>().as('events'),
+        eb.fn.coalesce(eb.fn.sum<number>('goldstein'), sql<number>`0`).as('goldstein'),
+        eb.fn.sum<number>(eb.case().when('quad', '<=', 2).then(1).else(0).end()).as('cooperation'),
+        eb.fn.sum<number>(eb.case().when('quad', '>=', 3).then(1).else(0).end()).as('conflict'),
+      ])
+      .groupBy(['a', 'b'])
+      .orderBy('events', 'desc')
+      .orderBy('a')
+      .orderBy('b')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      a: String(r.a),
+      b: String(r.b),
+      events: Number(r.events),
+      goldstein: Math.round(Number(r.goldstein) * 100) / 100,
+      cooperation: Number(r.cooperation),
+      conflict: Number(r.conflict),
+    }));
+  }
+
+  async articles(options: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+    const rows = await this.db
+      .selectFrom('articles as a')
+      .leftJoin('events as e', 'e.article_id', 'a.id')
+      .select(['a.doc', 'a.hash', 'a.title', 'a.outlet', 'a.published', 'a.lang', 'a.origin', 'a.ingested_at'])
+      .select((eb) => eb.fn.count<number>('e.id').as('events'))
+      .groupBy(['a.id', 'a.doc', 'a.hash', 'a.title', 'a.outlet', 'a.published', 'a.lang', 'a.origin', 'a.ingested_at'])
+      .orderBy('a.id')
+      .limit(options.limit ?? 1000)
+      .offset(options.offset ?? 0)
+      .execute();
+    return rows.map((r) => ({
+      doc: r.doc,
+      hash: r.hash,
+      title: r.title,
+      outlet: r.outlet,
+      published: r.published,
+      lang: r.lang,
+      origin: r.origin,
+      ingestedAt: r.ingested_at,
+      events: Number(r.events),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

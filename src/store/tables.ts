@@ -1,0 +1,86 @@
+// Table shapes as Kysely sees them. Column types are chosen to exist in both SQLite and PostgreSQL:
+// integers for booleans (0/1), text for dates (YYYY, YYYY-MM, YYYY-MM-DD), real for scores.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  /** The article's own id (JSONL id or file stem); not unique across sources. */
+  doc: string;
+  /** sha256 of the text: the same article twice is stored once. */
+  hash: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  lang: string;
+  origin: string;
+  text: string;
+  ingested_at: string;
+}
+
+export interface MentionsTable {
+  id: Generated<number>;
+  article_id: number;
+  sentence: number;
+  start: number;
+  end: number;
+  kind: string;
+  /** One row per resolved actor; null when the mention was not resolved. */
+  actor_id: string | null;
+  actor_cameo: string | null;
+  role: string | null;
+  text: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  article_id: number;
+  sentence: number;
+  source_id: string | null;
+  source_role: string | null;
+  source_cameo: string | null;
+  source_name: string | null;
+  source_text: string | null;
+  source_start: number | null;
+  source_end: number | null;
+  target_id: string | null;
+  target_role: string | null;
+  target_cameo: string | null;
+  target_name: string | null;
+  target_text: string | null;
+  target_start: number | null;
+  target_end: number | null;
+  code: string;
+  root: string;
+  quad: number;
+  goldstein: number | null;
+  plover: string | null;
+  date_value: string | null;
+  date_precision: string | null;
+  date_text: string | null;
+  date_basis: string;
+  /** First and last day the date covers, for range filters on dates of any precision. */
+  date_first: string | null;
+  date_last: string | null;
+  trigger_start: number;
+  trigger_end: number;
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+  attributed_to: string | null;
+  negated: number;
+  hypothetical: number;
+  confidence: number;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  mentions: MentionsTable;
+  events: EventsTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type NewMention = Insertable<MentionsTable>;
