@@ -1,9 +1,166 @@
-// STUB (to be replaced): the event pattern lexicon (verbs and event nouns per CAMEO code, Arabic and English),
-// loaded from data/events.
-export interface EventLexicon {
-  readonly size: number;
+// The event pattern lexicon (verbs and event nouns per CAMEO code, Arabic and English) from data/events,
+// compiled into one Map per language keyed by the first token of every inflected form: one lookup per token.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../document.js';
+import { arabicVerbForms } from '../events/arabic.js';
+import { nounForms, regularVerbForms, tagIrregular, type EnglishForm } from '../events/english.js';
+import { loadModality, type Modality } from '../events/modality.js';
+import { foldKey } from '../stages/normalise.js';
+import { tokenise } from '../stages/segment.js';
+
+const Entry = z.object({
+  code: z.string().regex(/^\d{2,4}$/),
+  kind: z.enum(['verb', 'noun']),
+  words: z.array(z.string().min(1)).min(1),
+  target: z.array(z.string()).optional(),
+  source: z.array(z.string()).optional(),
+  mutual: z.boolean().optional(),
+  context: z.array(z.string()).optional(),
+  not: z.array(z.string()).optional(),
+  priority: z.number().optional(),
+  /** Extension: may a bare actor after a verb be the target (direct object)? Default: yes, except root 01. */
+  direct: z.boolean().optional(),
+});
+const PatternFile = z.object({ patterns: z.array(Entry) });
+const IrregularFile = z.record(z.string(), z.array(z.string()));
+
+export type PatternEntry = z.infer<typeof Entry>;
+
+/** One lexicon entry, ready for matching (keys folded). */
+export interface EventPattern {
+  lang: Lang;
+  code: string;
+  kind: 'verb' | 'noun';
+  /** The phrase as written in the data, for messages. */
+  label: string;
+  target: Set<string> | null;
+  source: Set<string> | null;
+  mutual: boolean;
+  /** Context words (folded token sequences): one must occur in the clause. Empty: no condition. */
+  context: string[][];
+  not: string[][];
+  priority: number;
+  direct: boolean;
 }
 
-export function loadEventLexicon(_dataDir: string): EventLexicon {
-  return { size: 0 };
+/** What the first token of a trigger tells: English verb form, Arabic tense, or a noun. */
+export type TriggerShape = EnglishForm | 'past' | 'present' | 'noun';
+
+/** One inflected form of a pattern: its folded token keys (the first one is the index key). */
+export interface TriggerForm {
+  pattern: EventPattern;
+  keys: string[];
+  shape: TriggerShape;
+}
+
+export interface LanguagePatterns {
+  byFirst: Map<string, TriggerForm[]>;
+  patterns: EventPattern[];
+}
+
+export interface EventLexicon {
+  readonly size: number;
+  readonly en: LanguagePatterns;
+  readonly ar: LanguagePatterns;
+  readonly modality: Modality;
+}
+
+function keysOf(phrase: string): string[] {
+  return tokenise(foldKey(phrase)).map((t) => t.norm);
+}
+
+function foldSet(words: string[] | undefined): Set<string> | null {
+  if (words === undefined || words.length === 0) return null;
+  return new Set(words.map((w) => foldKey(w)));
+}
+
+function compilePattern(entry: PatternEntry, lang: Lang): EventPattern {
+  return {
+    lang,
+    code: entry.code,
+    kind: entry.kind,
+    label: entry.words.join(' | '),
+    target: foldSet(entry.target),
+    source: foldSet(entry.source),
+    mutual: entry.mutual ?? false,
+    context: (entry.context ?? []).map(keysOf).filter((k) => k.length > 0),
+    not: (entry.not ?? []).map(keysOf).filter((k) => k.length > 0),
+    priority: entry.priority ?? 1,
+    direct: entry.direct ?? (entry.kind === 'verb' && !entry.code.startsWith('01')),
+  };
+}
+
+/** English: inflect the first word of the phrase (verbs: lemma forms + irregulars; nouns: plural). */
+function englishForms(phrase: string[], kind: 'verb' | 'noun', irregular: Map<string, string[]>): Array<[string[], TriggerShape]> {
+  const [head, ...rest] = phrase;
+  if (head === undefined) return [];
+  if (kind === 'noun') {
+    // Inflect the last word of a noun phrase ("peace talks", "air strike" -> "air strikes").
+    const last = phrase[phrase.length - 1] ?? head;
+    return nounForms(last).map((f) => [[...phrase.slice(0, -1), f], 'noun']);
+  }
+  const forms = new Map<string, EnglishForm>(regularVerbForms(head).map(([f, t]) => [f, t]));
+  const irr = irregular.get(head);
+  if (irr) {
+    // An irregular verb's regular past (meeted) is not a word, but harmless; its listed forms are what matter.
+    for (const f of irr) forms.set(f, tagIrregular(f, head));
+  }
+  return [...forms].map(([f, shape]) => [[f, ...rest], shape]);
+}
+
+function arabicForms(phrase: string[], kind: 'verb' | 'noun'): Array<[string[], TriggerShape]> {
+  const [head, ...rest] = phrase;
+  if (head === undefined) return [];
+  if (kind === 'noun') return [[phrase, 'noun']];
+  // The past/present split follows the listed form: يزور -> present forms, زار -> past forms.
+  const shape: TriggerShape = head.startsWith('ي') ? 'present' : 'past';
+  return arabicVerbForms(head).map((f) => [[f, ...rest], shape]);
+}
+
+function readPatterns(path: string): PatternEntry[] {
+  if (!existsSync(path)) return [];
+  const parsed = PatternFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+  return parsed.data.patterns;
+}
+
+function readIrregular(path: string): Map<string, string[]> {
+  if (!existsSync(path)) return new Map();
+  const data = IrregularFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return new Map(Object.entries(data).map(([lemma, forms]) => [foldKey(lemma), forms.map((f) => foldKey(f))]));
+}
+
+export function compilePatterns(entries: PatternEntry[], lang: Lang, irregular: Map<string, string[]> = new Map()): LanguagePatterns {
+  const byFirst = new Map<string, TriggerForm[]>();
+  const patterns: EventPattern[] = [];
+  for (const entry of entries) {
+    const pattern = compilePattern(entry, lang);
+    patterns.push(pattern);
+    for (const word of entry.words) {
+      const keys = keysOf(word);
+      if (keys.length === 0) continue;
+      const forms = lang === 'en' ? englishForms(keys, entry.kind, irregular) : arabicForms(keys, entry.kind);
+      for (const [formKeys, shape] of forms) {
+        const first = formKeys[0];
+        if (first === undefined) continue;
+        const list = byFirst.get(first) ?? [];
+        if (!list.some((f) => f.pattern === pattern && f.keys.join(' ') === formKeys.join(' '))) {
+          list.push({ pattern, keys: formKeys, shape });
+        }
+        byFirst.set(first, list);
+      }
+    }
+  }
+  return { byFirst, patterns };
+}
+
+export function loadEventLexicon(dataDir: string): EventLexicon {
+  const dir = join(dataDir, 'events');
+  const irregular = readIrregular(join(dir, 'en-irregular.json'));
+  const en = compilePatterns(readPatterns(join(dir, 'en.json')), 'en', irregular);
+  const ar = compilePatterns(readPatterns(join(dir, 'ar.json')), 'ar');
+  const modality = loadModality(join(dir, 'modality.json'));
+  return { size: en.patterns.length + ar.patterns.length, en, ar, modality };
 }

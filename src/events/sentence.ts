@@ -1,0 +1,155 @@
+// One sentence as the event coder sees it: its tokens, its clauses (as token ranges) and its actor mentions
+// joined into coordination groups ("Qatar and Iran", قطروإيران, "X, Y and Z").
+import type { Actor, Document, Lang, Mention, Sentence, Span, Token } from '../document.js';
+import { arabicBareStems } from './arabic.js';
+
+/** An actor as named by one mention (an anaphor for a pair gives two refs with the same mention). */
+export interface ActorRef {
+  actor: Actor;
+  mention: Mention;
+}
+
+/** Adjacent mentions joined by and/و/comma (or written together in one token). */
+export interface Group {
+  refs: ActorRef[];
+  start: number;
+  end: number;
+  /** Sentence-local token indices of the first and last token the group touches. */
+  first: number;
+  last: number;
+}
+
+export interface SentenceView {
+  doc: Document;
+  lang: Lang;
+  sentence: Sentence;
+  tokens: Token[];
+  /** Clause index of each token. */
+  clauseOfToken: number[];
+  /** Token index range [start, end) of each clause. */
+  clauseTokens: Array<[number, number]>;
+  groups: Group[];
+  /** Lazily computed Arabic stems per token (clitics stripped), for particle and context checks. */
+  stems(index: number): string[];
+}
+
+/** Index of the first element whose start >= offset (elements sorted by start). */
+export function lowerBound(items: ReadonlyArray<Span>, offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as Span).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentence-local index of the token containing `offset` (or the nearest token before it). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+const JOINERS_EN = new Set(['', ',', 'and', ',and', '&']);
+const JOINERS_AR = new Set(['', ',', '،', 'و', '،و', ',و']);
+
+function gapJoins(norm: string, from: number, to: number, lang: Lang): boolean {
+  if (to < from) return false;
+  if (to - from > 8) return false;
+  const gap = norm.slice(from, to).replace(/[\s\u0000]/g, '');
+  return (lang === 'ar' ? JOINERS_AR : JOINERS_EN).has(gap);
+}
+
+/** Mentions of the sentence that name actors, overlapping ones reduced to the longest. */
+function sentenceMentions(doc: Document, sentence: Sentence): Mention[] {
+  const from = lowerBound(doc.mentions, sentence.start);
+  const out: Mention[] = [];
+  for (let i = from; i < doc.mentions.length; i++) {
+    const m = doc.mentions[i] as Mention;
+    if (m.start >= sentence.end) break;
+    if (m.actors.length === 0) continue;
+    const previous = out[out.length - 1];
+    if (previous && m.start < previous.end) {
+      if (m.end - m.start > previous.end - previous.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function refsOf(m: Mention): ActorRef[] {
+  return m.actors.map((actor) => ({ actor, mention: m }));
+}
+
+/** Add refs to a group, one per actor id: an apposition ("Khatami, the Iranian president") names one actor. */
+function addRefs(group: Group, refs: ActorRef[]): void {
+  for (const r of refs) {
+    const same = group.refs.findIndex((g) => g.actor.id === r.actor.id);
+    if (same < 0) group.refs.push(r);
+    else if ((group.refs[same] as ActorRef).actor.role === null && r.actor.role !== null) group.refs[same] = r;
+  }
+}
+
+export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Token[]): SentenceView {
+  const clauseOfToken: number[] = [];
+  const clauseTokens: Array<[number, number]> = sentence.clauses.map(() => [tokens.length, 0]);
+  let c = 0;
+  tokens.forEach((t, i) => {
+    while (c < sentence.clauses.length - 1 && t.start >= (sentence.clauses[c] as Span).end) c++;
+    clauseOfToken.push(c);
+    const range = clauseTokens[c] as [number, number];
+    range[0] = Math.min(range[0], i);
+    range[1] = Math.max(range[1], i + 1);
+  });
+  const groups: Group[] = [];
+  for (const m of sentenceMentions(doc, sentence)) {
+    const previous = groups[groups.length - 1];
+    if (previous && gapJoins(doc.norm, previous.end, m.start, doc.lang)) {
+      addRefs(previous, refsOf(m));
+      previous.end = m.end;
+      previous.last = tokenAt(tokens, m.end - 1);
+      continue;
+    }
+    const group: Group = { refs: [], start: m.start, end: m.end, first: tokenAt(tokens, m.start), last: tokenAt(tokens, m.end - 1) };
+    addRefs(group, refsOf(m));
+    groups.push(group);
+  }
+  const stemCache: Array<string[] | undefined> = [];
+  return {
+    doc,
+    lang: doc.lang,
+    sentence,
+    tokens,
+    clauseOfToken,
+    clauseTokens,
+    groups,
+    stems(index) {
+      let s = stemCache[index];
+      if (s === undefined) {
+        const t = tokens[index];
+        s = t === undefined ? [] : doc.lang === 'ar' ? arabicBareStems(t.norm) : [t.norm];
+        stemCache[index] = s;
+      }
+      return s;
+    },
+  };
+}
+
+/** Does token `index` read as one of `keys` (Arabic: also with clitics stripped)? */
+export function tokenIs(view: SentenceView, index: number, keys: ReadonlySet<string>): boolean {
+  const t = view.tokens[index];
+  if (t === undefined) return false;
+  if (keys.has(t.norm)) return true;
+  return view.lang === 'ar' && view.stems(index).some((s) => keys.has(s));
+}
