@@ -1,8 +1,81 @@
-// STUB (to be replaced): Stage 3 — find mentions of actors (names, capitals, nisbas, bodies, offices, people,
-// organisations, anaphora) with Arabic clitics and run-together names handled.
-import type { Document } from '../document.js';
-import type { ActorLexicon } from '../lexicon/actors.js';
+// Stage 3 — find mentions of actors: one Map lookup per token (after Arabic clitics), longest phrase wins;
+// tokens with names run together (قطروإيران) are split into known pieces.
+import type { Document, Mention, Token } from '../document.js';
+import { cliticReadings } from '../actors/arabic-clitics.js';
+import type { ActorLexicon, Phrase } from '../lexicon/actors.js';
+import { IGNORABLE } from './normalise.js';
 
-export function createMentionFinder(_lexicon: ActorLexicon): (doc: Document) => Document {
-  return (doc) => doc;
+/** Offsets in doc.norm of each character of a token's key (the key drops ignorables). */
+function keyOffsets(doc: Document, t: Token): number[] {
+  const pos: number[] = [];
+  for (let i = t.start; i < t.end; i++) if (doc.norm[i] !== IGNORABLE) pos.push(i);
+  return pos;
+}
+
+function phraseAt(doc: Document, lex: ActorLexicon, i: number, first: string): Phrase | null {
+  for (const p of lex.byFirst.get(first) ?? []) {
+    let ok = true;
+    for (let k = 1; k < p.tokens.length && ok; k++) ok = doc.tokens[i + k]?.norm === p.tokens[k];
+    if (!ok) continue;
+    const t = doc.tokens[i] as Token;
+    if (p.upper !== null && p.tokens.length === 1 && doc.text.slice(t.start, t.end) !== p.upper.replace(/\.$/, '')) continue;
+    return p;
+  }
+  return null;
+}
+
+/** Split a word into known single-token names, optionally joined by و (قطروايران، ايرانقطر). */
+function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, number, Phrase]> | null {
+  const best: Array<Array<[number, number, Phrase]> | null> = new Array<null>(word.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < word.length; i++) {
+    const prev = best[i];
+    if (prev === null || prev === undefined) continue;
+    const starts = i > 0 && word[i] === 'و' ? [i, i + 1] : [i];
+    for (const s of starts) {
+      for (let e = s + 3; e <= word.length; e++) {
+        const p = lex.single.get(word.slice(s, e));
+        if (p && best[e] === null) best[e] = [...prev, [s, e, p]];
+      }
+    }
+  }
+  const done = best[word.length];
+  return done && done.length >= 2 ? done : null;
+}
+
+export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Document {
+  return (doc) => {
+    const mentions: Mention[] = [];
+    const toks = doc.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as Token;
+      if (t.kind !== 'word') continue;
+      const readings: Array<[number, string]> = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm) ? cliticReadings(t.norm) : [[0, t.norm]];
+      let hit: { p: Phrase; off: number } | null = null;
+      for (const [off, bare] of readings) {
+        const p = phraseAt(doc, lex, i, bare);
+        if (p && (!hit || p.tokens.length > hit.p.tokens.length)) hit = { p, off };
+      }
+      const pos = keyOffsets(doc, t);
+      if (hit) {
+        const last = toks[i + hit.p.tokens.length - 1] as Token;
+        const start = pos[Math.min(hit.off, pos.length - 1)] ?? t.start;
+        mentions.push({ start, end: last.end, kind: hit.p.kind, sentence: t.sentence, entry: hit.p.actor.id, actors: [hit.p.actor] });
+        i += hit.p.tokens.length - 1;
+        continue;
+      }
+      for (const [off, bare] of readings) {
+        const pieces = splitRunTogether(bare, lex);
+        if (!pieces) continue;
+        for (const [s, e, p] of pieces) {
+          const start = pos[off + s] ?? t.start;
+          const end = (pos[off + e - 1] ?? t.end - 1) + 1;
+          mentions.push({ start, end, kind: p.kind, sentence: t.sentence, entry: p.actor.id, actors: [p.actor] });
+        }
+        break;
+      }
+    }
+    doc.mentions = mentions.sort((a, b) => a.start - b.start);
+    return doc;
+  };
 }
