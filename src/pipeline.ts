@@ -9,7 +9,7 @@ import { createEventCoder } from './stages/events.js';
 import { createMentionFinder } from './stages/mentions.js';
 import { normalise } from './stages/normalise.js';
 import { segment } from './stages/segment.js';
-import { settleTenure } from './stages/tenure.js';
+import { createTenureSettler } from './stages/tenure.js';
 
 export interface Stage {
   readonly name: string;
@@ -29,7 +29,7 @@ export function createPipeline(resources: Resources = loadResources()): Pipeline
     { name: 'actors', process: createActorResolver(resources.actors) },
     { name: 'events', process: createEventCoder(resources.events, resources.cameo) },
     { name: 'dates', process: createDater(resources.dates) },
-    { name: 'tenure', process: settleTenure },
+    { name: 'tenure', process: createTenureSettler(resources.people) },
     { name: 'attribution', process: createAttributor(resources.attribution) },
   ];
   return {

@@ -6,6 +6,7 @@ import { loadAttributionLexicon, type AttributionLexicon } from './attribution.j
 import { loadCameo, type CameoTable } from './cameo.js';
 import { loadDateVocabulary, type DateVocabulary } from './dates.js';
 import { loadEventLexicon, type EventLexicon } from './events.js';
+import { loadPeople, type PersonEntry } from './people.js';
 
 export interface Resources {
   actors: ActorLexicon;
@@ -13,6 +14,7 @@ export interface Resources {
   cameo: CameoTable;
   dates: DateVocabulary;
   attribution: AttributionLexicon;
+  people: PersonEntry[];
 }
 
 /** data/ at the package root, whether running from src/ (tests) or dist/ (installed). */
@@ -28,6 +30,7 @@ export function loadResources(dataDir = DEFAULT_DATA_DIR): Resources {
     cameo: loadCameo(dataDir),
     dates: loadDateVocabulary(dataDir),
     attribution: loadAttributionLexicon(dataDir),
+    people: loadPeople(dataDir),
   };
   if (dataDir === DEFAULT_DATA_DIR) cached = resources;
   return resources;
