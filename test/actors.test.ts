@@ -13,3 +13,12 @@ describe('actor lexicon', () => {
     expect(arabicNisbaForms('قطري')).toContain('القطريين');
   });
 });
+
+describe('bodies and anaphora data', () => {
+  it('loads fixed bodies with role cameo and anaphor rules', () => {
+    const lex = loadActorLexicon(DEFAULT_DATA_DIR);
+    const p = lex.byFirst.get('pentagon')?.[0];
+    expect(p?.actor.cameo).toBe('USAMIL');
+    expect(lex.anaphors.get('pair')?.type).toBe('pair');
+  });
+});

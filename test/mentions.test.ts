@@ -21,6 +21,32 @@ describe('mentions', () => {
   });
   it('English: possessive, acronym case', () => {
     const d = run("Iran's minister met the US envoy in Doha; us too.", 'en');
-    expect(d.mentions.map((m) => m.entry)).toEqual(['IRN', 'USA', 'QAT']);
+    expect(d.mentions.map((m) => m.actors[0]?.cameo)).toEqual(['IRNGOV', 'USA', 'QAT']);
+  });
+});
+
+const said = (d: ReturnType<typeof run>) => d.mentions.map((m) => `${m.kind}:${m.actors.map((a) => a.cameo).join('+')}`);
+
+describe('bodies, offices, anaphora', () => {
+  it('Arabic body + nisba and fixed bodies', () => {
+    const d = run('انتقدت وزارة الخارجية القطرية تصريحات الحرس الثوري وقال البيت الأبيض إن الجيش الإيراني تحرك.', 'ar');
+    expect(said(d)).toEqual(['body:QATGOV', 'body:IRNMIL', 'body:USAGOV', 'body:IRNMIL']);
+    expect(d.text.slice(d.mentions[0]!.start, d.mentions[0]!.end)).toBe('وزارة الخارجية القطرية');
+  });
+  it('English nisba/possessive + body, office of state, former', () => {
+    const d = run("The Iranian army warned Qatar's foreign ministry and the former President of Iran met the Pentagon.", 'en');
+    expect(said(d)).toEqual(['body:IRNMIL', 'body:QATGOV', 'office:IRNGOV', 'body:USAMIL']);
+    expect(d.mentions[2]!.former).toBe(true);
+  });
+  it('Arabic office + state, former after; bare body dropped', () => {
+    const d = run('التقى أمير قطر الرئيس الإيراني السابق بحضور الحكومة.', 'ar');
+    expect(said(d)).toEqual(['office:QATGOV', 'office:IRNGOV']);
+    expect(d.mentions[1]!.former).toBe(true);
+  });
+  it('anaphora: the two countries, the kingdom', () => {
+    const d = run('Qatar met Iran. The two countries signed a deal.', 'en');
+    expect(said(d)).toEqual(['state:QAT', 'state:IRN', 'anaphor:QAT+IRN']);
+    const a = run('رحبت قطر بالاتفاق بين البلدين وقالت المملكة إنها تدعمه.', 'ar');
+    expect(said(a)).toEqual(['state:QAT', 'anaphor:SAU']);
   });
 });

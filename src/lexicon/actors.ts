@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Actor, MentionKind } from '../document.js';
+import type { Actor, MentionKind, Role } from '../document.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
 
@@ -24,8 +24,26 @@ const OrgSchema = z.array(
   z.object({ id: z.string(), cameo: z.string(), name: z.string(), en: z.array(z.string()), ar: z.array(z.string()) }),
 );
 
+const RoleSchema = z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'OPP', 'REB', 'MED', 'BUS', 'CVL']);
+const BodySchema = z.array(
+  z.object({ key: z.string(), role: RoleSchema, state: z.string().length(3).optional(), en: z.array(z.string()), ar: z.array(z.string()) }),
+);
+const AnaphorSchema = z.array(
+  z.object({
+    key: z.string(),
+    type: z.enum(['pair', 'recent']),
+    among: z.array(z.string()).optional(),
+    defaultAr: z.string().optional(),
+    en: z.array(z.string()),
+    ar: z.array(z.string()),
+  }),
+);
+export type AnaphorRule = z.infer<typeof AnaphorSchema>[number];
+
 export interface Phrase {
   tokens: string[];
+  /** Bodies/offices with no fixed state (the foreign ministry, الرئيس): the state comes from a neighbour. */
+  open: Role | null;
   kind: MentionKind;
   actor: Actor;
   /** Short all-caps acronyms (US, UN) only match when upper case in the original text. */
@@ -38,6 +56,8 @@ export interface ActorLexicon {
   readonly byFirst: Map<string, Phrase[]>;
   /** Single-token Arabic keys, for splitting run-together tokens. */
   readonly single: Map<string, Phrase>;
+  /** Anaphor rules by key; anaphor phrases carry actor id `ANA:<key>`. */
+  readonly anaphors: Map<string, AnaphorRule>;
   actorById(id: string): Actor | undefined;
 }
 
@@ -57,18 +77,19 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
   const single = new Map<string, Phrase>();
   const actors = new Map<string, Actor>();
   let size = 0;
-  const add = (text: string, kind: MentionKind, actor: Actor, folded = false): void => {
+  const add = (text: string, kind: MentionKind, actor: Actor, folded = false, open: Role | null = null): void => {
     const key = folded ? text : foldKey(text);
     const tokens = tokenise(key).map((t) => t.norm);
     const first = tokens[0];
     if (first === undefined) return;
     const upper = /^[A-Z.]{2,4}$/.test(text) ? text : null;
-    const phrase: Phrase = { tokens, kind, actor, upper };
+    const phrase: Phrase = { tokens, open, kind, actor, upper };
     const list = byFirst.get(first) ?? [];
     list.push(phrase);
     list.sort((a, b) => b.tokens.length - a.tokens.length);
     byFirst.set(first, list);
-    if (tokens.length === 1 && /[\u0600-\u06ff]/.test(first) && !single.has(first)) single.set(first, phrase);
+    const named = kind === 'state' || kind === 'capital' || kind === 'nisba' || kind === 'org';
+    if (named && tokens.length === 1 && /[\u0600-\u06ff]/.test(first) && !single.has(first)) single.set(first, phrase);
     size++;
   };
   const states = StateSchema.parse(readJson(join(dataDir, 'actors', 'states.json')));
@@ -85,5 +106,26 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     actors.set(o.id, actor);
     for (const n of [...o.en, ...o.ar]) add(n, 'org', actor);
   }
-  return { size, byFirst, single, actorById: (id) => actors.get(id) };
+  const bodies = (file: string, kind: MentionKind): void => {
+    for (const b of BodySchema.parse(readJson(join(dataDir, 'actors', file)))) {
+      const st = b.state === undefined ? undefined : actors.get(b.state);
+      if (b.state !== undefined && !st) throw new Error(`${file}: ${b.key}: unknown state ${b.state}`);
+      const actor: Actor = st ? withRole(st, b.role) : { id: `${kind.toUpperCase()}:${b.key}`, cameo: '', role: b.role, name: b.key };
+      for (const n of [...b.en, ...b.ar]) add(n, kind, actor, false, st ? null : b.role);
+    }
+  };
+  bodies('bodies.json', 'body');
+  bodies('offices.json', 'office');
+  const anaphors = new Map<string, AnaphorRule>();
+  for (const a of AnaphorSchema.parse(readJson(join(dataDir, 'actors', 'anaphora.json')))) {
+    anaphors.set(a.key, a);
+    const actor: Actor = { id: `ANA:${a.key}`, cameo: '', role: null, name: a.key };
+    for (const n of [...a.en, ...a.ar]) add(n, 'anaphor', actor);
+  }
+  return { size, byFirst, single, anaphors, actorById: (id) => actors.get(id) };
+}
+
+/** A state actor narrowed to a role: IRN + MIL -> IRNMIL. */
+export function withRole(state: Actor, role: Role): Actor {
+  return { id: state.id, cameo: `${state.cameo}${role}`, role, name: state.name };
 }

@@ -2,6 +2,7 @@
 // tokens with names run together (قطروإيران) are split into known pieces.
 import type { Document, Mention, Token } from '../document.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
+import { composeMentions, type Found } from '../actors/compose.js';
 import type { ActorLexicon, Phrase } from '../lexicon/actors.js';
 import { IGNORABLE } from './normalise.js';
 
@@ -45,7 +46,7 @@ function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, numbe
 
 export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Document {
   return (doc) => {
-    const mentions: Mention[] = [];
+    const found: Found[] = [];
     const toks = doc.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
@@ -60,7 +61,8 @@ export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Docum
       if (hit) {
         const last = toks[i + hit.p.tokens.length - 1] as Token;
         const start = pos[Math.min(hit.off, pos.length - 1)] ?? t.start;
-        mentions.push({ start, end: last.end, kind: hit.p.kind, sentence: t.sentence, entry: hit.p.actor.id, actors: [hit.p.actor] });
+        const m: Mention = { start, end: last.end, kind: hit.p.kind, sentence: t.sentence, entry: hit.p.actor.id, actors: openOrAnaphor(hit.p) ? [] : [hit.p.actor] };
+        found.push({ m, p: hit.p });
         i += hit.p.tokens.length - 1;
         continue;
       }
@@ -70,12 +72,18 @@ export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Docum
         for (const [s, e, p] of pieces) {
           const start = pos[off + s] ?? t.start;
           const end = (pos[off + e - 1] ?? t.end - 1) + 1;
-          mentions.push({ start, end, kind: p.kind, sentence: t.sentence, entry: p.actor.id, actors: [p.actor] });
+          found.push({ m: { start, end, kind: p.kind, sentence: t.sentence, entry: p.actor.id, actors: [p.actor] }, p });
         }
         break;
       }
     }
-    doc.mentions = mentions.sort((a, b) => a.start - b.start);
+    found.sort((a, b) => a.m.start - b.m.start);
+    doc.mentions = composeMentions(doc, found);
     return doc;
   };
+}
+
+/** Open bodies/offices and anaphors get their actors later (from a neighbour or from the resolver). */
+function openOrAnaphor(p: Phrase): boolean {
+  return p.open !== null || p.kind === 'anaphor';
 }

@@ -1,0 +1,95 @@
+// Token helpers for the attribution scanner: Arabic clitic variants and phrase lookups keyed by first token.
+import type { Lang, Token } from '../document.js';
+import type { Outlet, PhraseEntry, PhraseMap } from '../lexicon/attribution.js';
+
+/** A lookup key for a token with the number of leading letters (clitics) it drops. */
+export interface Variant {
+  key: string;
+  cut: number;
+}
+
+/**
+ * Keys to try for a token: as written, without و/ف, then without ب/ل/ك (لل -> ال, so للصحيفة finds الصحيفة).
+ * Three-letter floors keep short words (وام, واس, قنا) whole.
+ */
+export function variants(norm: string, lang: Lang): Variant[] {
+  const out: Variant[] = [{ key: norm, cut: 0 }];
+  if (lang !== 'ar') return out;
+  let w = norm;
+  let cut = 0;
+  if ((w[0] === 'و' || w[0] === 'ف') && w.length > 3) {
+    w = w.slice(1);
+    cut = 1;
+    out.push({ key: w, cut });
+  }
+  if ((w[0] === 'ب' || w[0] === 'ل' || w[0] === 'ك') && w.length > 3) {
+    const rest = w.slice(1);
+    out.push({ key: rest, cut: cut + 1 });
+    if (w[0] === 'ل' && rest[0] === 'ل') out.push({ key: `ا${rest}`, cut: cut + 1 });
+  }
+  return out;
+}
+
+/** Only the conjunction-stripped keys: verbs take و/ف, not prepositions. */
+export function verbKeys(norm: string, lang: Lang): string[] {
+  if (lang === 'ar' && (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 3) return [norm, norm.slice(1)];
+  return [norm];
+}
+
+export function hasAny(set: Set<string>, keys: Variant[]): Variant | null {
+  for (const v of keys) if (set.has(v.key)) return v;
+  return null;
+}
+
+export interface PhraseHit<T> {
+  entry: PhraseEntry<T>;
+  /** Index after the last matched token. */
+  end: number;
+  cut: number;
+}
+
+/** Longest phrase starting at token i (clitic variants on the first token only), within [i, limit). */
+export function matchPhrase<T>(
+  map: PhraseMap<T>,
+  toks: Token[],
+  i: number,
+  limit: number,
+  lang: Lang,
+  accept: (entry: PhraseEntry<T>, first: Token) => boolean = () => true,
+): PhraseHit<T> | null {
+  const first = toks[i];
+  if (first === undefined) return null;
+  for (const v of variants(first.norm, lang)) {
+    const list = map.get(v.key);
+    if (list === undefined) continue;
+    for (const entry of list) {
+      const n = entry.tokens.length;
+      if (i + n > limit) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = toks[i + k]?.norm === entry.tokens[k];
+      if (ok && accept(entry, first)) return { entry, end: i + n, cut: v.cut };
+    }
+  }
+  return null;
+}
+
+/** An outlet accepter: acronyms must be upper case in the original, region-like names need a head word. */
+export function outletAccepter(text: string, afterHead: boolean): (e: PhraseEntry<Outlet>, first: Token) => boolean {
+  return (entry, first) => {
+    if (entry.value.needsHead && !afterHead) return false;
+    if (entry.value.upper !== null) return text.slice(first.start, first.end) === entry.value.upper;
+    return true;
+  };
+}
+
+/** Offset in the original after skipping `cut` letters of a token (ignorable marks do not count). */
+export function skipLetters(norm: string, start: number, cut: number): number {
+  let i = start;
+  let left = cut;
+  while (left > 0 && i < norm.length) {
+    if (norm[i] !== '\u0000') left--;
+    i++;
+  }
+  while (norm[i] === '\u0000') i++;
+  return i;
+}
