@@ -48,7 +48,26 @@ function withoutSuffix(stem: string): string[] {
  * Every plausible reading of a folded Arabic token, the unstripped one first. The lexicon is the filter:
  * a wrong reading costs one failed Map lookup.
  */
-export function arabicReadings(token: string): ArabicReading[] {
+export function arabicReadings(token: string): readonly ArabicReading[] {
+  return memo(readingCache, token, computeReadings);
+}
+
+/** News vocabulary repeats: readings are memoised per folded token (bounded, cleared when full). */
+const CACHE_LIMIT = 100_000;
+const readingCache = new Map<string, readonly ArabicReading[]>();
+const stemCache = new Map<string, string[]>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function computeReadings(token: string): ArabicReading[] {
   const out: ArabicReading[] = [];
   const seen = new Set<string>();
   const base: ArabicReading = { stem: token, conj: false, prep: null, article: false, future: false, suffix: false };
@@ -83,9 +102,11 @@ export function arabicReadings(token: string): ArabicReading[] {
 
 /** Strip و/ف and ب/ل/ك and ال from a token, for matching function words and context words. */
 export function arabicBareStems(token: string): string[] {
-  return arabicReadings(token)
-    .filter((r) => !r.suffix && !r.future)
-    .map((r) => r.stem);
+  return memo(stemCache, token, (t) =>
+    arabicReadings(t)
+      .filter((r) => !r.suffix && !r.future)
+      .map((r) => r.stem),
+  );
 }
 
 /**

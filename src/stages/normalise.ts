@@ -49,24 +49,35 @@ function isIgnorable(code: number): boolean {
   );
 }
 
-/** Fold one string for matching. The result has exactly the same length (UTF-16 units) as the input. */
-export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    const code = c.charCodeAt(0);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-      continue;
-    }
+/** Folded code unit per input code unit above ASCII, computed once per distinct character. */
+const FOLDED_UNIT = new Map<number, number>();
+
+function foldUnit(code: number): number {
+  let folded = FOLDED_UNIT.get(code);
+  if (folded === undefined) {
+    const c = String.fromCharCode(code);
     const mapped = FOLD.get(c);
-    if (mapped !== undefined) out += mapped;
-    else if (isIgnorable(code)) out += IGNORABLE;
+    if (mapped !== undefined) folded = mapped.charCodeAt(0);
+    else if (isIgnorable(code)) folded = 0;
     else {
       const lower = c.toLowerCase();
-      out += lower.length === 1 ? lower : c;
+      folded = lower.length === 1 ? lower.charCodeAt(0) : code;
     }
+    FOLDED_UNIT.set(code, folded);
   }
+  return folded;
+}
+
+/** Fold one string for matching. The result has exactly the same length (UTF-16 units) as the input. */
+export function foldText(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    units[i] = code < 0x80 ? (code >= 65 && code <= 90 ? code + 32 : code) : foldUnit(code);
+  }
+  // Decode in chunks: String.fromCharCode takes its units as call arguments.
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
   return out;
 }
 
