@@ -20,8 +20,17 @@ const ENGLISH_CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', '
 const SENTENCE_END = /[.!?؟…]/;
 const CLAUSE_PUNCT = /[،؛;:]/;
 
+const WORD_CHAR = new Map<string, boolean>();
 function isWordChar(c: string): boolean {
-  return c === IGNORABLE || /[\p{L}\p{M}]/u.test(c);
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0;
+  // Letters and marks outside ASCII: decided once per distinct character.
+  let word = WORD_CHAR.get(c);
+  if (word === undefined) {
+    word = /[\p{L}\p{M}]/u.test(c);
+    WORD_CHAR.set(c, word);
+  }
+  return word;
 }
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
@@ -51,7 +60,8 @@ export function tokenise(norm: string, offset = 0, end = norm.length): Token[] {
     }
     let stop = i;
     while (stop > start && norm[stop - 1] === IGNORABLE) stop--;
-    const key = norm.slice(start, stop).split(IGNORABLE).join('');
+    const raw = norm.slice(start, stop);
+    const key = raw.includes(IGNORABLE) ? raw.split(IGNORABLE).join('') : raw;
     tokens.push({ start, end: stop, norm: key, kind, sentence: -1 });
   }
   return tokens;
