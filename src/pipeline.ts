@@ -25,7 +25,7 @@ export function createPipeline(resources: Resources = loadResources()): Pipeline
   const stages: Stage[] = [
     { name: 'normalise', process: normalise },
     { name: 'segment', process: segment },
-    { name: 'mentions', process: createMentionFinder(resources.actors) },
+    { name: 'mentions', process: createMentionFinder(resources.actors, resources.people) },
     { name: 'actors', process: createActorResolver(resources.actors) },
     { name: 'events', process: createEventCoder(resources.events, resources.cameo) },
     { name: 'dates', process: createDater(resources.dates) },

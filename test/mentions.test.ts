@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { emptyDocument } from '../src/document.js';
+import { loadResources } from '../src/lexicon/index.js';
 import { createPipeline } from '../src/pipeline.js';
+import { createActorResolver } from '../src/stages/actors.js';
+import { createMentionFinder } from '../src/stages/mentions.js';
+import { normalise } from '../src/stages/normalise.js';
+import { segment } from '../src/stages/segment.js';
 
 const run = (text: string, lang: 'ar' | 'en') =>
   createPipeline().run({ text, meta: { id: 't', title: null, outlet: null, published: '2024-01-01', url: null, lang, origin: 't' } });
@@ -48,5 +54,37 @@ describe('bodies, offices, anaphora', () => {
     expect(said(d)).toEqual(['state:QAT', 'state:IRN', 'anaphor:QAT+IRN']);
     const a = run('رحبت قطر بالاتفاق بين البلدين وقالت المملكة إنها تدعمه.', 'ar');
     expect(said(a)).toEqual(['state:QAT', 'anaphor:SAU']);
+  });
+});
+
+describe('people', () => {
+  const res = loadResources();
+  const find = createMentionFinder(res.actors, res.people);
+  const resolve = createActorResolver(res.actors);
+  const mentions = (text: string, lang: 'ar' | 'en', published: string | null = null) => {
+    const meta = { id: 't', title: null, outlet: null, published, url: null, lang, origin: 't' };
+    const d = resolve(find(segment(normalise(emptyDocument(text, meta, lang)))));
+    return d.mentions.map((m) => ({ kind: m.kind, entry: m.kind === 'person' ? m.entry : (m.actors[0]?.id ?? ''), text: text.slice(m.start, m.end), former: m.former ?? false }));
+  };
+
+  it('joins a title before the name into one person mention, with "former" kept', () => {
+    expect(mentions('وصل الرئيس الإيراني الأسبق محمد خاتمي إلى الكويت.', 'ar')).toEqual([
+      { kind: 'person', entry: 'khatami-mohammad', text: 'الرئيس الإيراني الأسبق محمد خاتمي', former: true },
+      { kind: 'state', entry: 'KWT', text: 'الكويت', former: false },
+    ]);
+    expect(mentions('Iranian President Mahmoud Ahmadinejad flew to Kuwait.', 'en')[0]).toEqual(
+      { kind: 'person', entry: 'ahmadinejad-mahmoud', text: 'Iranian President Mahmoud Ahmadinejad', former: false },
+    );
+  });
+
+  it('drops a title set off by a comma without widening the name (the clause may end there)', () => {
+    const m = mentions('التقى محمد خاتمي، الرئيس الإيراني السابق، بوفد كويتي.', 'ar');
+    expect(m[0]).toEqual({ kind: 'person', entry: 'khatami-mohammad', text: 'محمد خاتمي', former: true });
+    expect(m.filter((x) => x.kind === 'office')).toEqual([]);
+  });
+
+  it('keeps a title naming another state apart, and reads names behind clitics', () => {
+    const m = mentions('واستقبل أمير الكويت لخاتمي.', 'ar');
+    expect(m.map((x) => `${x.kind}:${x.entry}`)).toEqual(['office:KWT', 'person:khatami-mohammad']);
   });
 });

@@ -34,3 +34,31 @@ describe('tenure settling', () => {
     expect(settle(docWith(t, 'Hamad bin Khalifa', 'hamad-bin-khalifa', '2020')).events[0]?.source).toMatchObject({ id: 'QAT', role: null });
   });
 });
+
+describe('former titles without a name', () => {
+  function titled(date: CodedEvent['date'], published: string | null): EventActor | null | undefined {
+    const text = 'The former Egyptian foreign minister criticised Kuwait.';
+    const start = text.indexOf('Egyptian');
+    const end = text.indexOf(' criticised');
+    const doc = emptyDocument(text, { id: 't', title: null, outlet: null, published, url: null, lang: 'en', origin: 't' }, 'en');
+    const actor = { id: 'EGY', cameo: 'EGYGOV', role: 'GOV' as const, name: 'Egypt' };
+    doc.mentions.push({ kind: 'office', start, end, sentence: 0, entry: 'OFFICE:fm', actors: [actor], former: true });
+    const k = text.indexOf('Kuwait');
+    doc.events.push({
+      sentence: 0, source: { ...actor, text: text.slice(start, end), start, end }, target: { id: 'KWT', cameo: 'KWT', role: null, name: 'Kuwait', text: 'Kuwait', start: k, end: k + 6 },
+      code: '111', root: '11', quad: 3, goldstein: -2, plover: null, trigger: { start: end + 1, end: end + 11 }, evidence: { start: 0, end: text.length },
+      date, attributedTo: null, negated: false, hypothetical: false, confidence: 1,
+    });
+    return settle(doc).events[0]?.source;
+  }
+
+  it('speaking now (publication or relative date), a former official has no role', () => {
+    expect(titled({ value: '2020-05-01', precision: 'day', text: null, basis: 'published' }, '2020-05-01')).toMatchObject({ id: 'EGY', role: null, cameo: 'EGY' });
+    expect(titled({ value: '2020-04-29', precision: 'day', text: 'On Wednesday', basis: 'relative' }, '2020-05-01')).toMatchObject({ role: null });
+  });
+
+  it('an act the text dates years before publication keeps the role', () => {
+    expect(titled({ value: '2009', precision: 'year', text: 'in 2009', basis: 'text' }, '2020-05-01')).toMatchObject({ id: 'EGY', role: 'GOV', cameo: 'EGYGOV' });
+    expect(titled({ value: '2009', precision: 'year', text: 'in 2009', basis: 'text' }, null)).toMatchObject({ role: 'GOV' });
+  });
+});

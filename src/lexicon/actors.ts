@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Actor, MentionKind, Role } from '../document.js';
+import type { Actor, Document, MentionKind, Role } from '../document.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
 
@@ -18,6 +18,9 @@ const StateSchema = z.array(
     capAr: z.array(z.string()),
     nisEn: z.array(z.string()),
     nisAr: z.array(z.string()),
+    /** English forms that are also personal or place names elsewhere (Jordan, Chad, Georgia): not matched
+     * inside a run of capitalised words (Michael Jordan, Georgia Tech). */
+    guarded: z.array(z.string()).optional(),
   }),
 );
 const OrgSchema = z.array(
@@ -48,6 +51,10 @@ export interface Phrase {
   actor: Actor;
   /** Short all-caps acronyms (US, UN) only match when upper case in the original text. */
   upper: string | null;
+  /** A Latin proper name (Turkey, China, Chad): only matches when capitalised in the original text. */
+  cased?: boolean;
+  /** Also a personal or place name elsewhere: not matched next to another capitalised word. */
+  guarded?: boolean;
 }
 
 export interface ActorLexicon {
@@ -61,15 +68,47 @@ export interface ActorLexicon {
   actorById(id: string): Actor | undefined;
 }
 
-/** Arabic nisba inflections from the base form (إيراني): feminine, plurals, dual, each with/without ال. */
+const NISBA_ENDINGS = ['', 'ه', 'ين', 'ون', 'يان', 'تان', 'تين'];
+
+/** Arabic nisba inflections from the base form (إيراني): feminine, plurals, dual, each with/without ال.
+ * Several words inflect together: كوري جنوبي -> الكورية الجنوبية. */
 export function arabicNisbaForms(base: string): string[] {
-  const b = foldKey(base);
-  const forms = [b, `${b}ه`, `${b}ين`, `${b}ون`, `${b}يان`, `${b}تان`, `${b}تين`];
-  return forms.flatMap((f) => [f, `ال${f}`]);
+  const words = foldKey(base).split(' ');
+  return NISBA_ENDINGS.flatMap((e) => {
+    const bare = words.map((w) => `${w}${e}`);
+    return [bare.join(' '), bare.map((w) => `ال${w}`).join(' ')];
+  });
+}
+
+const LATIN_CAPITAL = /^[A-Z\u00c0-\u00de]/;
+
+function capitalised(doc: Document, i: number): boolean {
+  const t = doc.tokens[i];
+  return t !== undefined && t.kind === 'word' && LATIN_CAPITAL.test(doc.text[t.start] ?? '');
+}
+
+/** Case and name guards that the folded tokens cannot see: checked against the original text. */
+export function phraseAllowed(doc: Document, i: number, p: Phrase): boolean {
+  if (p.cased === true && !capitalised(doc, i)) return false;
+  if (p.guarded !== true) return true;
+  const t = doc.tokens[i];
+  const prev = doc.tokens[i - 1];
+  const sentenceStart = prev === undefined || prev.sentence !== t?.sentence || doc.tokens[i - 2]?.sentence !== t?.sentence;
+  if (prev && prev.sentence === t?.sentence && capitalised(doc, i - 1) && !sentenceStart) return false;
+  const next = doc.tokens[i + p.tokens.length];
+  return !(next && next.sentence === t?.sentence && capitalised(doc, i + p.tokens.length));
 }
 
 function readJson(path: string): unknown {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as unknown) : [];
+}
+
+interface AddOptions {
+  /** The text is already a folded key. */
+  folded?: boolean;
+  /** Bodies/offices with no fixed state: their role. */
+  open?: Role | null;
+  guarded?: boolean;
 }
 
 export function loadActorLexicon(dataDir: string): ActorLexicon {
@@ -77,18 +116,22 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
   const single = new Map<string, Phrase>();
   const actors = new Map<string, Actor>();
   let size = 0;
-  const add = (text: string, kind: MentionKind, actor: Actor, folded = false, open: Role | null = null): void => {
-    const key = folded ? text : foldKey(text);
+  const seen = new Set<string>();
+  const add = (text: string, kind: MentionKind, actor: Actor, opts: AddOptions = {}): void => {
+    const key = opts.folded ? text : foldKey(text);
     const tokens = tokenise(key).map((t) => t.norm);
     const first = tokens[0];
     if (first === undefined) return;
+    const dedupe = `${tokens.join(' ')}\u0001${actor.id}\u0001${actor.cameo}`;
+    if (seen.has(dedupe)) return; // the same form twice for one actor (سورية as name and as nisba)
+    seen.add(dedupe);
     const upper = /^[A-Z.]{2,4}$/.test(text) ? text : null;
-    const phrase: Phrase = { tokens, open, kind, actor, upper };
+    const named = kind !== 'body' && kind !== 'office' && kind !== 'anaphor';
+    const cased = named && upper === null && !opts.folded && LATIN_CAPITAL.test(text);
+    const phrase: Phrase = { tokens, open: opts.open ?? null, kind, actor, upper, cased, guarded: opts.guarded ?? false };
     const list = byFirst.get(first) ?? [];
     list.push(phrase);
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
     byFirst.set(first, list);
-    const named = kind === 'state' || kind === 'capital' || kind === 'nisba' || kind === 'org';
     if (named && tokens.length === 1 && /[\u0600-\u06ff]/.test(first) && !single.has(first)) single.set(first, phrase);
     size++;
   };
@@ -96,10 +139,12 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
   for (const s of states) {
     const actor: Actor = { id: s.id, cameo: s.cameo ?? s.id, role: null, name: s.name };
     actors.set(s.id, actor);
-    for (const n of [...s.en, ...s.ar]) add(n, 'state', actor);
-    for (const n of [...s.capEn, ...s.capAr]) add(n, 'capital', actor);
-    for (const n of s.nisEn) add(n, 'nisba', actor);
-    for (const n of s.nisAr) for (const f of arabicNisbaForms(n)) add(f, 'nisba', actor, true);
+    const guarded = new Set(s.guarded ?? []);
+    const opts = (n: string): AddOptions => ({ guarded: guarded.has(n) });
+    for (const n of [...s.en, ...s.ar]) add(n, 'state', actor, opts(n));
+    for (const n of [...s.capEn, ...s.capAr]) add(n, 'capital', actor, opts(n));
+    for (const n of s.nisEn) add(n, 'nisba', actor, opts(n));
+    for (const n of s.nisAr) for (const f of arabicNisbaForms(n)) add(f, 'nisba', actor, { folded: true });
   }
   for (const o of OrgSchema.parse(readJson(join(dataDir, 'actors', 'orgs.json')))) {
     const actor: Actor = { id: o.id, cameo: o.cameo, role: null, name: o.name };
@@ -111,7 +156,7 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
       const st = b.state === undefined ? undefined : actors.get(b.state);
       if (b.state !== undefined && !st) throw new Error(`${file}: ${b.key}: unknown state ${b.state}`);
       const actor: Actor = st ? withRole(st, b.role) : { id: `${kind.toUpperCase()}:${b.key}`, cameo: '', role: b.role, name: b.key };
-      for (const n of [...b.en, ...b.ar]) add(n, kind, actor, false, st ? null : b.role);
+      for (const n of [...b.en, ...b.ar]) add(n, kind, actor, { open: st ? null : b.role });
     }
   };
   bodies('bodies.json', 'body');
@@ -122,6 +167,7 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     const actor: Actor = { id: `ANA:${a.key}`, cameo: '', role: null, name: a.key };
     for (const n of [...a.en, ...a.ar]) add(n, 'anaphor', actor);
   }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return { size, byFirst, single, anaphors, actorById: (id) => actors.get(id) };
 }
 

@@ -3,12 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Actor, type Tenure } from '../document.js';
+import { foldKey } from '../stages/normalise.js';
 
 export interface PersonEntry {
   id: string;
   name: string;
   names: { ar: string[]; en: string[] };
   tenures: Tenure[];
+  /** Set on a merged entry for a name several people of one state share ("Bush"): their ids. */
+  members?: string[];
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +26,8 @@ const tenureSchema = z.object({
   office: z.string().min(1),
   from: z.string().regex(DAY),
   to: z.string().regex(DAY).nullable(),
+  /** The day (or month) of a bound is not known exactly: the data gives the first of the month. */
+  approx: z.boolean().optional(),
 });
 const personSchema = z.object({
   id: z.string().min(1),
@@ -46,7 +51,78 @@ export function loadPeople(dataDir: string): PersonEntry[] {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: invalid people data at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
   }
-  return parsed.data;
+  const withVariants = parsed.data.map((p) => ({
+    ...p,
+    names: { ar: [...new Set(p.names.ar.flatMap(nameVariants))], en: [...new Set(p.names.en.flatMap(nameVariants))] },
+  }));
+  return resolveSharedNames(withVariants);
+}
+
+/** Spellings of one name that differ only in spacing: عبد الله / عبدالله, Amir-Abdollahian / Amir Abdollahian. */
+export function nameVariants(name: string): string[] {
+  const out = new Set([name, name.replace(/(\p{L})-(\p{L})/gu, '$1 $2')]);
+  for (const n of [...out]) {
+    out.add(n.replace(/(^|\s)عبد\s+/g, '$1عبد'));
+    out.add(n.replace(/(^|\s)عبدال/g, '$1عبد ال'));
+  }
+  return [...out];
+}
+
+/** Matching keys of a name and its spacing variants. */
+export function nameKeys(name: string): string[] {
+  return [...new Set(nameVariants(name).map(foldKey))];
+}
+
+export interface SharedName {
+  name: string;
+  people: string[];
+  /** The people served different states: the name alone cannot say who is meant. */
+  acrossStates: boolean;
+}
+
+/** Names (by matching key) that more than one person carries. */
+export function sharedNames(people: readonly PersonEntry[]): SharedName[] {
+  const owners = new Map<string, { name: string; people: PersonEntry[] }>();
+  for (const p of people) {
+    if (p.members) continue;
+    for (const n of [...p.names.en, ...p.names.ar])
+      for (const k of nameKeys(n)) {
+        const o = owners.get(k) ?? { name: n, people: [] };
+        if (!o.people.includes(p)) o.people.push(p);
+        owners.set(k, o);
+      }
+  }
+  const statesOf = (p: PersonEntry): string => [...new Set(p.tenures.map((t) => t.actor.id))].sort().join(',');
+  return [...owners.values()]
+    .filter((o) => o.people.length > 1)
+    .map((o) => ({ name: o.name, people: o.people.map((p) => p.id).sort(), acrossStates: new Set(o.people.map(statesOf)).size > 1 }));
+}
+
+/** A name several people carry ("Bush") moves to one merged entry (id "a|b", all their tenures) when they
+ * served the same states, so the event date picks the holder; a name shared across states names nobody. */
+function resolveSharedNames(people: PersonEntry[]): PersonEntry[] {
+  const shared = sharedNames(people);
+  if (shared.length === 0) return people;
+  const sharedKeys = new Set(shared.flatMap((s) => nameKeys(s.name)));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const merged = new Map<string, PersonEntry>();
+  for (const s of shared) {
+    if (s.acrossStates) continue;
+    const id = s.people.join('|');
+    const members = s.people.map((m) => byId.get(m)).filter((m): m is PersonEntry => m !== undefined);
+    const entry = merged.get(id) ?? {
+      id,
+      name: members.map((m) => m.name).join(' / '),
+      names: { ar: [], en: [] },
+      tenures: members.flatMap((m) => m.tenures),
+      members: s.people,
+    };
+    (/[\u0600-\u06ff]/.test(s.name) ? entry.names.ar : entry.names.en).push(s.name);
+    merged.set(id, entry);
+  }
+  const own = (names: string[]): string[] => names.filter((n) => !nameKeys(n).some((k) => sharedKeys.has(k)));
+  const individual = people.map((p) => ({ ...p, names: { ar: own(p.names.ar), en: own(p.names.en) } }));
+  return [...individual, ...merged.values()];
 }
 
 /** First and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers. */

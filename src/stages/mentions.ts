@@ -3,7 +3,10 @@
 import type { Document, Mention, Token } from '../document.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 import { composeMentions, type Found } from '../actors/compose.js';
-import type { ActorLexicon, Phrase } from '../lexicon/actors.js';
+import { compilePeople, type PeopleTable, type PersonPhrase } from '../actors/people-phrases.js';
+import { joinPersonTitles } from '../actors/person-titles.js';
+import { phraseAllowed, type ActorLexicon, type Phrase } from '../lexicon/actors.js';
+import { actorAt, type PersonEntry } from '../lexicon/people.js';
 import { IGNORABLE } from './normalise.js';
 
 /** Offsets in doc.norm of each character of a token's key (the key drops ignorables). */
@@ -20,6 +23,7 @@ function phraseAt(doc: Document, lex: ActorLexicon, i: number, first: string): P
     if (!ok) continue;
     const t = doc.tokens[i] as Token;
     if (p.upper !== null && p.tokens.length === 1 && doc.text.slice(t.start, t.end) !== p.upper.replace(/\.$/, '')) continue;
+    if (!phraseAllowed(doc, i, p)) continue;
     return p;
   }
   return null;
@@ -44,7 +48,21 @@ function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, numbe
   return done && done.length >= 2 ? done : null;
 }
 
-export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Document {
+/** The longest person name starting at token i (read with the clitic offset already stripped). */
+function personAt(doc: Document, people: PeopleTable, i: number, first: string): PersonPhrase | null {
+  for (const p of people.get(first) ?? []) {
+    let ok = true;
+    for (let k = 1; k < p.tokens.length && ok; k++) ok = doc.tokens[i + k]?.norm === p.tokens[k];
+    if (!ok) continue;
+    const t = doc.tokens[i] as Token;
+    if (p.capitalised && !/^[A-Z]/.test(doc.text[t.start] ?? '')) continue;
+    return p;
+  }
+  return null;
+}
+
+export function createMentionFinder(lex: ActorLexicon, people: readonly PersonEntry[] = []): (doc: Document) => Document {
+  const names = compilePeople(people);
   return (doc) => {
     const found: Found[] = [];
     const toks = doc.tokens;
@@ -53,11 +71,24 @@ export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Docum
       if (t.kind !== 'word') continue;
       const readings: Array<[number, string]> = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm) ? cliticReadings(t.norm) : [[0, t.norm]];
       let hit: { p: Phrase; off: number } | null = null;
+      let person: { p: PersonPhrase; off: number } | null = null;
       for (const [off, bare] of readings) {
         const p = phraseAt(doc, lex, i, bare);
         if (p && (!hit || p.tokens.length > hit.p.tokens.length)) hit = { p, off };
+        const q = names.size > 0 ? personAt(doc, names, i, bare) : null;
+        if (q && (!person || q.tokens.length > person.p.tokens.length)) person = { p: q, off };
       }
       const pos = keyOffsets(doc, t);
+      // A name at least as long as any actor phrase here is a person (الأمير الوالد over الأمير).
+      if (person && (!hit || person.p.tokens.length >= hit.p.tokens.length)) {
+        const last = toks[i + person.p.tokens.length - 1] as Token;
+        const start = pos[Math.min(person.off, pos.length - 1)] ?? t.start;
+        const actor = actorAt(person.p.person, doc.meta.published);
+        const phrase: Phrase = { tokens: person.p.tokens, open: null, kind: 'person', actor, upper: null };
+        found.push({ m: { start, end: last.end, kind: 'person', sentence: t.sentence, entry: person.p.person.id, actors: [actor] }, p: phrase });
+        i += person.p.tokens.length - 1;
+        continue;
+      }
       if (hit) {
         const last = toks[i + hit.p.tokens.length - 1] as Token;
         const start = pos[Math.min(hit.off, pos.length - 1)] ?? t.start;
@@ -78,7 +109,7 @@ export function createMentionFinder(lex: ActorLexicon): (doc: Document) => Docum
       }
     }
     found.sort((a, b) => a.m.start - b.m.start);
-    doc.mentions = composeMentions(doc, found);
+    doc.mentions = joinPersonTitles(doc, composeMentions(doc, found), people);
     return doc;
   };
 }

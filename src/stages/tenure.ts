@@ -1,20 +1,36 @@
 // Stage 7 — settle office holders at the event's date: a person resolves to the state they served on that
-// date, with the role of the office (GOV), or no role once out of office ("former" only matters via the date).
-import type { CodedEvent, Document, EventActor, Mention } from '../document.js';
+// date, with the role of the office (GOV), or no role once out of office. A title marked "former" with no name
+// (مساعد وزير الخارجية الأسبق، the former president) keeps its role only for an event the text dates in the past:
+// speaking now, a former official acts for nobody.
+import type { CodedEvent, Document, EventActor, EventDate, Mention } from '../document.js';
 import { actorAt, type PersonEntry } from '../lexicon/people.js';
 
-/** The person mention naming this event actor: overlapping it, or an office title in the same span group. */
-function personFor(doc: Document, ea: EventActor): Mention | undefined {
-  return doc.mentions.find((m) => m.kind === 'person' && m.start < ea.end && ea.start < m.end);
+function mentionFor(doc: Document, ea: EventActor, kinds: ReadonlySet<Mention['kind']>): Mention | undefined {
+  return doc.mentions.find((m) => kinds.has(m.kind) && m.start < ea.end && ea.start < m.end);
 }
 
-function settle(ea: EventActor | null, doc: Document, people: Map<string, PersonEntry>, date: string | null): EventActor | null {
+const PERSON = new Set<Mention['kind']>(['person']);
+const TITLE = new Set<Mention['kind']>(['office', 'body']);
+
+/** Was the event, as the text dates it, before the publication year (so a "former" holder may then have served)? */
+function datedInThePast(date: EventDate, published: string | null): boolean {
+  if (date.value === null || (date.basis !== 'text' && date.basis !== 'anaphoric')) return false;
+  return published === null || date.value.slice(0, 4) < published.slice(0, 4);
+}
+
+function settle(ea: EventActor | null, doc: Document, people: Map<string, PersonEntry>, ev: CodedEvent): EventActor | null {
   if (!ea) return ea;
-  const m = personFor(doc, ea);
+  const m = mentionFor(doc, ea, PERSON);
   const person = m ? people.get(m.entry) : undefined;
-  if (!person) return ea;
-  const a = actorAt(person, date);
-  return { ...ea, id: a.id, cameo: a.cameo, role: a.role, name: a.name };
+  if (person) {
+    const a = actorAt(person, ev.date.value ?? doc.meta.published ?? null);
+    return { ...ea, id: a.id, cameo: a.cameo, role: a.role, name: a.name };
+  }
+  const title = mentionFor(doc, ea, TITLE);
+  if (title?.former && ea.role !== null && !datedInThePast(ev.date, doc.meta.published)) {
+    return { ...ea, role: null, cameo: ea.cameo.endsWith(ea.role) ? ea.cameo.slice(0, -ea.role.length) : ea.cameo };
+  }
+  return ea;
 }
 
 export function createTenureSettler(people: PersonEntry[]): (doc: Document) => Document {
@@ -22,9 +38,8 @@ export function createTenureSettler(people: PersonEntry[]): (doc: Document) => D
   return (doc) => {
     const events: CodedEvent[] = [];
     for (const ev of doc.events) {
-      const date = ev.date.value ?? doc.meta.published ?? null;
-      const source = settle(ev.source, doc, byId, date);
-      const target = settle(ev.target, doc, byId, date);
+      const source = settle(ev.source, doc, byId, ev);
+      const target = settle(ev.target, doc, byId, ev);
       // A person resolved onto the other side's actor leaves no dyad.
       if (source && target && source.id === target.id && source.role === target.role) continue;
       events.push({ ...ev, source, target });

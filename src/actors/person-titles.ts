@@ -1,0 +1,70 @@
+// A named person and the titles around him are one mention: "الرئيس الإيراني إبراهيم رئيسي", "Iranian President
+// Massoud Pezeshkian", "Prime Minister and Foreign Minister Sheikh Mohammed ...", "محمد خاتمي، الرئيس الإيراني الأسبق".
+// The person decides who the mention stands for (his tenure on the event's date), so the title must not
+// survive as a separate actor; "former" next to the title stays on the joined mention. A title set off by a comma
+// is dropped without widening the name's span: a clause may end at that comma, and the name is the subject.
+import type { Document, Mention } from '../document.js';
+import type { PersonEntry } from '../lexicon/people.js';
+
+const TITLE_KINDS = new Set(['office', 'body']);
+const FORMER_WORDS = new Set(['السابق', 'الاسبق', 'السابقه', 'الاسبقه', 'former', 'ex', '-']);
+const APPOSITION = new Set(['', ',', '،']);
+const BEFORE_CHAINED = new Set([...APPOSITION, 'and', 'و']);
+const AFTER = new Set([...APPOSITION, ',the', 'the']);
+
+/** The text between two spans (folded, spaces and "former" dropped) if it is one of `allowed`, else null. */
+function gapOf(doc: Document, from: number, to: number, allowed: ReadonlySet<string>): string | null {
+  if (to < from || to - from > 24) return null;
+  const words = doc.norm.slice(from, to).replace(/\u0000/g, '').replace(/([,،])/g, ' $1 ').split(/\s+/);
+  const gap = words.filter((w) => w !== '' && !FORMER_WORDS.has(w)).join('');
+  return allowed.has(gap) ? gap : null;
+}
+
+/** A title fits the person when it names no state, or a state (or organisation) the person served. */
+function fits(title: Mention, person: PersonEntry | undefined): boolean {
+  if (!TITLE_KINDS.has(title.kind)) return false;
+  const id = title.actors[0]?.id;
+  if (id === undefined) return true;
+  return person !== undefined && person.tenures.some((t) => t.actor.id === id);
+}
+
+export function joinPersonTitles(doc: Document, mentions: Mention[], people: readonly PersonEntry[]): Mention[] {
+  if (people.length === 0) return mentions;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const gone = new Set<number>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as Mention;
+    if (m.kind !== 'person') continue;
+    const person = byId.get(m.entry);
+    // Titles before the name, possibly chained: "Prime Minister and Foreign Minister X".
+    let allowed = APPOSITION;
+    let from = m.start;
+    for (let j = k - 1; j >= 0 && !gone.has(j); j--) {
+      const t = mentions[j] as Mention;
+      const gap = t.sentence === m.sentence && fits(t, person) ? gapOf(doc, t.end, from, allowed) : null;
+      if (gap === null) break;
+      from = t.start;
+      absorb(m, t, gap === '' || gap === 'and' || gap === 'و');
+      gone.add(j);
+      allowed = BEFORE_CHAINED;
+    }
+    // One title in apposition after the name: "Khatami, the former Iranian president".
+    const next = mentions[k + 1];
+    if (next && next.sentence === m.sentence && fits(next, person)) {
+      const gap = gapOf(doc, m.end, next.start, AFTER);
+      if (gap !== null) {
+        absorb(m, next, gap === '');
+        gone.add(k + 1);
+      }
+    }
+  }
+  return mentions.filter((_, i) => !gone.has(i));
+}
+
+function absorb(person: Mention, title: Mention, widen: boolean): void {
+  if (widen) {
+    person.start = Math.min(person.start, title.start);
+    person.end = Math.max(person.end, title.end);
+  }
+  if (title.former) person.former = true;
+}
