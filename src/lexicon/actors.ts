@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Actor, Document, MentionKind, Role } from '../document.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
+import { cliticReadings } from '../actors/arabic-clitics.js';
 
 const StateSchema = z.array(
   z.object({
@@ -21,6 +22,10 @@ const StateSchema = z.array(
     /** English forms that are also personal or place names elsewhere (Jordan, Chad, Georgia): not matched
      * inside a run of capitalised words (Michael Jordan, Georgia Tech). */
     guarded: z.array(z.string()).optional(),
+    /** Nisba forms taken as they are (broken plurals: الأتراك، الروس). */
+    nisArPlain: z.array(z.string()).optional(),
+    /** A form that names something else next to certain words: المغرب العربي (the Maghreb), New Mexico. */
+    contexts: z.array(z.object({ form: z.string(), notPrev: z.array(z.string()).optional(), notNext: z.array(z.string()).optional() })).optional(),
   }),
 );
 const OrgSchema = z.array(
@@ -55,6 +60,9 @@ export interface Phrase {
   cased?: boolean;
   /** Also a personal or place name elsewhere: not matched next to another capitalised word. */
   guarded?: boolean;
+  /** Folded words that must not come right before / after the phrase. */
+  notPrev?: ReadonlySet<string>;
+  notNext?: ReadonlySet<string>;
 }
 
 export interface ActorLexicon {
@@ -68,7 +76,7 @@ export interface ActorLexicon {
   actorById(id: string): Actor | undefined;
 }
 
-const NISBA_ENDINGS = ['', 'ه', 'ين', 'ون', 'يان', 'تان', 'تين'];
+const NISBA_ENDINGS = ['', 'ه', 'ين', 'ون', 'ان', 'تان', 'تين', 'ات'];
 
 /** Arabic nisba inflections from the base form (إيراني): feminine, plurals, dual, each with/without ال.
  * Several words inflect together: كوري جنوبي -> الكورية الجنوبية. */
@@ -87,16 +95,36 @@ function capitalised(doc: Document, i: number): boolean {
   return t !== undefined && t.kind === 'word' && LATIN_CAPITAL.test(doc.text[t.start] ?? '');
 }
 
-/** Case and name guards that the folded tokens cannot see: checked against the original text. */
+/** Capitalised words that do not make a neighbour part of a name: "in Washington Tuesday". */
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+const SENTENCE_OPENERS = new Set(
+  'in on at for from to with by and but or the as while after before since when if meanwhile also both then however yesterday today'.split(' '),
+);
+
+function nameNeighbour(doc: Document, j: number, sentence: number | undefined): boolean {
+  const t = doc.tokens[j];
+  return t !== undefined && t.sentence === sentence && capitalised(doc, j) && !CALENDAR.has(t.norm);
+}
+
+/** Is a word (or the word after its Arabic clitics) in the set? */
+function inSet(set: ReadonlySet<string>, norm: string | undefined): boolean {
+  return norm !== undefined && (set.has(norm) || cliticReadings(norm).some(([, bare]) => set.has(bare)));
+}
+
+/** Case, name and context guards that the folded tokens cannot see: checked against the original text. */
 export function phraseAllowed(doc: Document, i: number, p: Phrase): boolean {
   if (p.cased === true && !capitalised(doc, i)) return false;
+  const end = i + p.tokens.length;
+  if (p.notPrev && inSet(p.notPrev, doc.tokens[i - 1]?.norm)) return false;
+  if (p.notNext && inSet(p.notNext, doc.tokens[end]?.norm)) return false;
   if (p.guarded !== true) return true;
-  const t = doc.tokens[i];
-  const prev = doc.tokens[i - 1];
-  const sentenceStart = prev === undefined || prev.sentence !== t?.sentence || doc.tokens[i - 2]?.sentence !== t?.sentence;
-  if (prev && prev.sentence === t?.sentence && capitalised(doc, i - 1) && !sentenceStart) return false;
-  const next = doc.tokens[i + p.tokens.length];
-  return !(next && next.sentence === t?.sentence && capitalised(doc, i + p.tokens.length));
+  const sentence = doc.tokens[i]?.sentence;
+  // A capitalised word before is a first name (Michael Jordan) unless it is a function word opening the sentence (In Jordan).
+  const opener = doc.tokens[i - 2]?.sentence !== sentence && SENTENCE_OPENERS.has(doc.tokens[i - 1]?.norm ?? '');
+  return !(nameNeighbour(doc, i - 1, sentence) && !opener) && !nameNeighbour(doc, end, sentence);
 }
 
 function readJson(path: string): unknown {
@@ -109,7 +137,13 @@ interface AddOptions {
   /** Bodies/offices with no fixed state: their role. */
   open?: Role | null;
   guarded?: boolean;
+  notPrev?: ReadonlySet<string> | undefined;
+  notNext?: ReadonlySet<string> | undefined;
 }
+
+const foldedSet = (words: string[]): ReadonlySet<string> => new Set(words.map(foldKey));
+/** الفرنسية after اللغة is the language, not France. */
+const LANGUAGE = foldedSet(['اللغة']);
 
 export function loadActorLexicon(dataDir: string): ActorLexicon {
   const byFirst = new Map<string, Phrase[]>();
@@ -129,6 +163,8 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     const named = kind !== 'body' && kind !== 'office' && kind !== 'anaphor';
     const cased = named && upper === null && !opts.folded && LATIN_CAPITAL.test(text);
     const phrase: Phrase = { tokens, open: opts.open ?? null, kind, actor, upper, cased, guarded: opts.guarded ?? false };
+    if (opts.notPrev) phrase.notPrev = opts.notPrev;
+    if (opts.notNext) phrase.notNext = opts.notNext;
     const list = byFirst.get(first) ?? [];
     list.push(phrase);
     byFirst.set(first, list);
@@ -140,11 +176,19 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     const actor: Actor = { id: s.id, cameo: s.cameo ?? s.id, role: null, name: s.name };
     actors.set(s.id, actor);
     const guarded = new Set(s.guarded ?? []);
-    const opts = (n: string): AddOptions => ({ guarded: guarded.has(n) });
+    const contexts = new Map((s.contexts ?? []).map((c) => [c.form, c]));
+    const opts = (n: string): AddOptions => {
+      const c = contexts.get(n);
+      const o: AddOptions = { guarded: guarded.has(n) };
+      if (c?.notPrev) o.notPrev = foldedSet(c.notPrev);
+      if (c?.notNext) o.notNext = foldedSet(c.notNext);
+      return o;
+    };
     for (const n of [...s.en, ...s.ar]) add(n, 'state', actor, opts(n));
     for (const n of [...s.capEn, ...s.capAr]) add(n, 'capital', actor, opts(n));
-    for (const n of s.nisEn) add(n, 'nisba', actor, opts(n));
-    for (const n of s.nisAr) for (const f of arabicNisbaForms(n)) add(f, 'nisba', actor, { folded: true });
+    for (const n of [...s.nisEn, ...(s.nisArPlain ?? [])]) add(n, 'nisba', actor, opts(n));
+    for (const n of s.nisAr)
+      for (const f of arabicNisbaForms(n)) add(f, 'nisba', actor, { folded: true, notPrev: f.startsWith('ال') && f.endsWith('ه') ? LANGUAGE : undefined });
   }
   for (const o of OrgSchema.parse(readJson(join(dataDir, 'actors', 'orgs.json')))) {
     const actor: Actor = { id: o.id, cameo: o.cameo, role: null, name: o.name };

@@ -58,9 +58,11 @@ export function loadPeople(dataDir: string): PersonEntry[] {
   return resolveSharedNames(withVariants);
 }
 
-/** Spellings of one name that differ only in spacing: عبد الله / عبدالله, Amir-Abdollahian / Amir Abdollahian. */
+/** Spellings of one name that differ only in spacing or accents: عبد الله / عبدالله, Amir-Abdollahian /
+ * Amir Abdollahian, Erdoğan / Erdogan. */
 export function nameVariants(name: string): string[] {
-  const out = new Set([name, name.replace(/(\p{L})-(\p{L})/gu, '$1 $2')]);
+  const unaccented = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'); // Erdoğan -> Erdogan
+  const out = new Set([name, unaccented].flatMap((n) => [n, n.replace(/(\p{L})-(\p{L})/gu, '$1 $2')]));
   for (const n of [...out]) {
     out.add(n.replace(/(^|\s)عبد\s+/g, '$1عبد'));
     out.add(n.replace(/(^|\s)عبدال/g, '$1عبد ال'));

@@ -1,16 +1,83 @@
 // Stage 4 — resolve mentions to actors. Names, capitals, nisbas, bodies and organisations resolve in the
-// mention stage; here anaphors ("the two countries", البلدين، المملكة) take the states named before them,
-// and only mentions that resolved to at least one actor are kept.
-import type { Actor, Document } from '../document.js';
-import type { ActorLexicon } from '../lexicon/actors.js';
+// mention stage; here anaphors take the actors named before them, and only mentions that resolved to at least
+// one actor are kept.
+//  - "the two countries" / البلدين (a pair rule without `among`): the last two states named together (X and Y,
+//    قطروإيران, between X and Y) within a few sentences, else the last two distinct states; as states, no role.
+//  - "the two sides" / الجانبين (a pair rule with among ["*"]): the same, but any actor (NATO and Qatar) and with
+//    the roles they were last named with (the IRGC and the Qatari army -> IRN/MIL, QAT/MIL).
+//  - a role noun heading the anaphor gives both that role: عاهلا البلدين, "the leaders of the two countries".
+//  - "the kingdom" / المملكة (a recent rule): the last state among the candidates, else the Arabic default.
+import type { Actor, Document, Mention, Role, Token } from '../document.js';
+import { headRole, loadAnaphorHeads, type AnaphorHeads } from '../actors/anaphor-heads.js';
+import type { ActorLexicon, AnaphorRule } from '../lexicon/actors.js';
+import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
+import { withRole } from '../lexicon/actors.js';
 
-export function createActorResolver(lexicon: ActorLexicon): (doc: Document) => Document {
+/** How far back (in sentences) a pair named together still counts as "the two" of a later anaphor. */
+const PAIR_REACH = 4;
+const JOINERS = new Set(['', 'و', '،و', ',و', 'and', ',and', '&']); // a bare comma may end a clause
+
+interface Pair {
+  actors: [Actor, Actor];
+  sentence: number;
+}
+
+const isState = (a: Actor): boolean => /^[A-Z]{3}$/.test(a.id);
+const isNamed = (a: Actor): boolean => isState(a) || a.id.startsWith('ORG:');
+
+/** Index of the token holding `offset` (tokens sorted by start). */
+function tokenIndex(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function joined(doc: Document, a: Mention, b: Mention): boolean {
+  if (a.sentence !== b.sentence || b.start < a.end || b.start - a.end > 8) return false;
+  return JOINERS.has(doc.norm.slice(a.end, b.start).replace(/[\s\u0000]/g, ''));
+}
+
+function bare(lexicon: ActorLexicon, a: Actor): Actor {
+  return lexicon.actorById(a.id) ?? { ...a, role: null };
+}
+
+/** The last n distinct actors (by id) passing `keep`, in text order; fewer than n gives none. */
+function lastDistinct(seen: readonly Actor[], n: number, keep: (a: Actor) => boolean): Actor[] {
+  const out: Actor[] = [];
+  for (let i = seen.length - 1; i >= 0 && out.length < n; i--) {
+    const a = seen[i] as Actor;
+    if (keep(a) && !out.some((o) => o.id === a.id)) out.unshift(a);
+  }
+  return out.length === n ? out : [];
+}
+
+export function createActorResolver(lexicon: ActorLexicon, heads: AnaphorHeads = loadAnaphorHeads(DEFAULT_DATA_DIR)): (doc: Document) => Document {
   return (doc) => {
-    const seen: Actor[] = []; // state actors in text order (most recent last)
+    const seen: Actor[] = []; // actors in text order, with the role they were named with (most recent last)
+    let pair: Pair | null = null;
+    let previous: Mention | null = null;
+    const resolvePair = (m: Mention, rule: AnaphorRule): Actor[] => {
+      const sides = (rule.among ?? []).includes('*');
+      const keep = sides ? isNamed : isState;
+      const recent = pair !== null && m.sentence - pair.sentence <= PAIR_REACH && pair.actors.every(keep) ? pair.actors : null;
+      let actors = recent ? [...recent] : lastDistinct(seen, 2, keep);
+      if (!sides) actors = actors.map((a) => bare(lexicon, a));
+      const at = tokenIndex(doc.tokens, m.start);
+      const role: Role | null = headRole(doc, heads, at, tokenIndex(doc.tokens, m.end - 1));
+      return role === null ? actors : actors.map((a) => withRole(bare(lexicon, a), role));
+    };
     for (const m of doc.mentions) {
       if (m.kind === 'anaphor') {
         const rule = lexicon.anaphors.get(m.entry.replace(/^ANA:/, ''));
-        if (rule?.type === 'pair') m.actors = lastDistinct(seen, 2);
+        if (rule?.type === 'pair') m.actors = resolvePair(m, rule);
         else if (rule) {
           const among = new Set(rule.among ?? []);
           const hit = [...seen].reverse().find((a) => among.has(a.id));
@@ -18,25 +85,20 @@ export function createActorResolver(lexicon: ActorLexicon): (doc: Document) => D
           const a = hit ?? def;
           m.actors = a ? [lexicon.actorById(a.id) ?? a] : [];
         }
-        continue;
-      }
-      if (m.actors.length === 0) {
+      } else if (m.actors.length === 0) {
         const a = lexicon.actorById(m.entry);
         if (a) m.actors = [a];
       }
-      for (const a of m.actors) if (a.id.length === 3) seen.push(lexicon.actorById(a.id) ?? a);
+      const [first, second] = m.actors;
+      if (m.kind === 'anaphor' && first && second) pair = { actors: [first, second], sentence: m.sentence };
+      else if (first && previous && m.actors.length === 1 && previous.actors.length === 1 && joined(doc, previous, m)) {
+        const before = previous.actors[0] as Actor;
+        if (before.id !== first.id) pair = { actors: [before, first], sentence: m.sentence };
+      }
+      if (m.kind !== 'anaphor') for (const a of m.actors) if (isNamed(a)) seen.push(a);
+      if (m.actors.length > 0) previous = m;
     }
     doc.mentions = doc.mentions.filter((m) => m.actors.length > 0);
     return doc;
   };
-}
-
-/** The last n distinct states (by id), in text order; fewer than n gives none (an unresolvable pair). */
-function lastDistinct(seen: Actor[], n: number): Actor[] {
-  const out: Actor[] = [];
-  for (let i = seen.length - 1; i >= 0 && out.length < n; i--) {
-    const a = seen[i] as Actor;
-    if (!out.some((o) => o.id === a.id)) out.unshift(a);
-  }
-  return out.length === n ? out : [];
 }

@@ -1,0 +1,108 @@
+// The actor lexicon data (data/actors): coverage of the UN membership, names in both languages with their
+// Arabic clitic and nisba forms, the guards for names that mean something else, and no clashing forms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadActorLexicon } from '../src/lexicon/actors.js';
+import { DEFAULT_DATA_DIR } from '../src/lexicon/index.js';
+import { createPipeline } from '../src/pipeline.js';
+
+// The 193 UN member states (ISO 3166-1 alpha-3).
+const UN_MEMBERS = `AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR BFA
+BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI CIV HRV CUB CYP CZE PRK COD DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST
+SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR
+KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ
+MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT
+WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO TUN TUR
+TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE`.split(/\s+/);
+
+interface StateRow {
+  id: string;
+  cameo?: string;
+  name: string;
+  en: string[];
+  ar: string[];
+}
+const states = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'states.json'), 'utf8')) as StateRow[];
+const lex = loadActorLexicon(DEFAULT_DATA_DIR);
+const pipeline = createPipeline();
+
+/** The entries of the mentions found in a text, in order. */
+function found(text: string, lang: 'ar' | 'en'): string[] {
+  const doc = pipeline.run({ text, meta: { id: 't', title: null, outlet: null, published: '2024-01-01', url: null, lang, origin: 't' } });
+  return doc.mentions.map((m) => m.entry);
+}
+
+describe('states: coverage', () => {
+  it('has all 193 UN members, both observers, unique ids', () => {
+    expect(new Set(UN_MEMBERS).size).toBe(193);
+    const ids = states.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [...UN_MEMBERS, 'PSE', 'VAT']) expect(ids, id).toContain(id);
+  });
+  it('gives every state names in both languages and a CAMEO code from the country table', () => {
+    const table = readFileSync(join(DEFAULT_DATA_DIR, 'cameo', 'country_actor_codes.tsv'), 'utf8');
+    const codes = new Set(table.split('\n').map((l) => l.split('\t')[0]));
+    for (const s of states) {
+      expect(s.en.length, s.id).toBeGreaterThan(0);
+      expect(s.ar.length, s.id).toBeGreaterThan(0);
+      expect(codes.has(s.cameo ?? s.id), s.id).toBe(true);
+    }
+    expect(lex.actorById('TLS')?.cameo).toBe('TMP'); // CAMEO keeps its older code for Timor-Leste
+  });
+});
+
+describe('states: names resolve', () => {
+  it('Arabic names, capitals and clitic forms', () => {
+    expect(found('التقى وفد من وإيران بطهران ثم سافر للدوحة وبالرياض.', 'ar')).toEqual(['IRN', 'IRN', 'QAT', 'SAU']);
+    expect(found('سافر الوفد إلى فنزويلا وكولومبيا ثم نيجيريا وكازاخستان.', 'ar')).toEqual(['VEN', 'COL', 'NGA', 'KAZ']);
+    expect(found('وصل إلى أنقرة وموسكو ولبكين وكانبرا.', 'ar')).toEqual(['TUR', 'RUS', 'CHN', 'AUS']);
+    expect(found('أكدت جمهورية مصر العربية والمملكة الأردنية الهاشمية ذلك.', 'ar')).toEqual(['EGY', 'JOR']);
+  });
+  it('Arabic nisba inflections, one word and two', () => {
+    expect(found('قال الإيرانيين والمصريون والقطريتين والسعوديات.', 'ar')).toEqual(['IRN', 'EGY', 'QAT', 'SAU']);
+    expect(found('التقى الكوريين الجنوبيين بالمسؤولة الكورية الشمالية.', 'ar')).toEqual(['KOR', 'PRK']);
+    expect(found('انتقد الأتراك والروس الموقف.', 'ar')).toEqual(['TUR', 'RUS']);
+  });
+  it('English short and official names, demonyms, longest name first', () => {
+    expect(found('Iranians and Qataris met in Kuala Lumpur with South Korean officials.', 'en')).toEqual(['IRN', 'QAT', 'MYS', 'KOR']);
+    expect(found('Papua New Guinea, Guinea-Bissau, Equatorial Guinea and Guinea signed.', 'en')).toEqual(['PNG', 'GNB', 'GNQ', 'GIN']);
+    expect(found('South Sudan and Sudan; the Democratic Republic of the Congo and the Republic of the Congo.', 'en')).toEqual([
+      'SSD',
+      'SDN',
+      'COD',
+      'COG',
+    ]);
+    expect(found('Greek Cypriot and Greek officials met Ivory Coast and Côte d’Ivoire envoys.', 'en')).toEqual(['CYP', 'GRC', 'CIV', 'CIV']);
+  });
+});
+
+describe('states: names that mean something else', () => {
+  it('English: case, first names, other places', () => {
+    expect(found('Michael Jordan visited Jordan.', 'en')).toEqual(['JOR']);
+    expect(found('In Jordan, Chad Smith praised Chad.', 'en')).toEqual(['JOR', 'TCD']);
+    expect(found('They ate turkey in Turkey and china from China.', 'en')).toEqual(['TUR', 'CHN']);
+    expect(found('New Mexico and Latin America traded across the Indian Ocean with Mexico.', 'en')).toEqual(['MEX']);
+    expect(found('The Washington Post said Washington Tuesday warned.', 'en')).toEqual(['USA']);
+  });
+  it('Arabic: Oman and Amman, Maghreb, birthplace, language', () => {
+    expect(found('زار سلطنة عمان ثم العاصمة الأردنية عمان.', 'ar')).toEqual(['OMN', 'JOR']);
+    expect(found('دول المغرب العربي والمغرب.', 'ar')).toEqual(['MAR']);
+    expect(found('عاد إلى مسقط رأسه ثم إلى مسقط.', 'ar')).toEqual(['OMN']);
+    expect(found('تحدث باللغة الفرنسية مع السفارة الفرنسية.', 'ar')).toEqual(['FRA']);
+  });
+});
+
+describe('lexicon forms', () => {
+  it('no form of a state, capital, nisba or organisation names two actors', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const list of lex.byFirst.values())
+      for (const p of list) {
+        if (p.kind !== 'state' && p.kind !== 'capital' && p.kind !== 'nisba' && p.kind !== 'org') continue;
+        const key = p.tokens.join(' ');
+        owners.set(key, (owners.get(key) ?? new Set()).add(p.actor.id));
+      }
+    const clashes = [...owners].filter(([, ids]) => ids.size > 1).map(([k, ids]) => `${k}: ${[...ids].join(',')}`);
+    expect(clashes).toEqual([]);
+  });
+});
