@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadActorLexicon } from '../src/lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../src/lexicon/index.js';
+import { actorAt, loadPeople } from '../src/lexicon/people.js';
 import { createPipeline } from '../src/pipeline.js';
+import { foldKey } from '../src/stages/normalise.js';
+import { tokenise } from '../src/stages/segment.js';
 
 // The 193 UN member states (ISO 3166-1 alpha-3).
 const UN_MEMBERS = `AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR BFA
@@ -27,10 +30,13 @@ const states = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'states.
 const lex = loadActorLexicon(DEFAULT_DATA_DIR);
 const pipeline = createPipeline();
 
+function run(text: string, lang: 'ar' | 'en', published = '2024-01-01') {
+  return pipeline.run({ text, meta: { id: 't', title: null, outlet: null, published, url: null, lang, origin: 't' } });
+}
+
 /** The entries of the mentions found in a text, in order. */
 function found(text: string, lang: 'ar' | 'en'): string[] {
-  const doc = pipeline.run({ text, meta: { id: 't', title: null, outlet: null, published: '2024-01-01', url: null, lang, origin: 't' } });
-  return doc.mentions.map((m) => m.entry);
+  return run(text, lang).mentions.map((m) => m.entry);
 }
 
 describe('states: coverage', () => {
@@ -93,6 +99,65 @@ describe('states: names that mean something else', () => {
   });
 });
 
+describe('organisations', () => {
+  it('names in both languages, and forms that belong to something else', () => {
+    expect(found('The IAEA, Hamas, the Houthis, Al-Qaeda and the SDF; the National Security Council met.', 'en')).toEqual([
+      'ORG:IAEA',
+      'ORG:HAMAS',
+      'ORG:HOUTHIS',
+      'ORG:AL_QAEDA',
+      'ORG:SDF',
+    ]);
+    expect(found('طالب مجلس الأمن والأونروا ومنظمة التعاون الإسلامي وحركة عدم الانحياز.', 'ar')).toEqual([
+      'ORG:UNSC',
+      'ORG:UNRWA',
+      'ORG:OIC',
+      'ORG:NAM',
+    ]);
+    expect(found('اجتمع مجلس الأمن القومي قرب القاعدة العسكرية وهاجمت كتائب حزب الله.', 'ar')).toEqual(['ORG:KATAIB_HEZBOLLAH']);
+  });
+});
+
+describe('people: names and tenures', () => {
+  const people = loadPeople(DEFAULT_DATA_DIR);
+  const person = (id: string) => people.find((p) => p.id === id);
+  it('names in both languages resolve to the person', () => {
+    expect(found('التقى محمد بن سلمان بأردوغان وبوتين ثم اتصل بعبدالله بن زايد.', 'ar')).toEqual([
+      'mohammed-bin-salman',
+      'erdogan-recep-tayyip',
+      'putin-vladimir',
+      'abdullah-bin-zayed',
+    ]);
+    expect(found('Lavrov met Blinken and Wang Yi; Erdogan called Netanyahu.', 'en')).toEqual([
+      'lavrov-sergey',
+      'blinken-antony',
+      'wang-yi',
+      'erdogan-recep-tayyip',
+      'netanyahu-benjamin',
+    ]);
+  });
+  it('a person acts for the state he served on the date, with no role outside his tenures', () => {
+    const zarif = person('zarif-mohammad-javad');
+    if (!zarif) throw new Error('zarif');
+    expect(actorAt(zarif, '2015-05-03')).toMatchObject({ id: 'IRN', cameo: 'IRNGOV', role: 'GOV' });
+    expect(actorAt(zarif, '2023')).toMatchObject({ id: 'IRN', role: null });
+    const events = run('زار ظريف قطر في مايو 2015. وزار ظريف قطر عام 2023.', 'ar').events;
+    expect(events.map((e) => [e.source?.id, e.source?.role, e.date.value])).toEqual([
+      ['IRN', 'GOV', '2015-05'],
+      ['IRN', null, '2023'],
+    ]);
+  });
+  it('several offices in sequence, and an office abroad', () => {
+    const mbs = person('mohammed-bin-salman');
+    const moussa = person('moussa-amr');
+    if (!mbs || !moussa) throw new Error('people');
+    expect(mbs.tenures.map((t) => t.office)).toEqual(['defence minister', 'crown prince', 'prime minister']);
+    expect(actorAt(mbs, '2016-01-01')).toMatchObject({ id: 'SAU', role: 'GOV' });
+    expect(actorAt(moussa, '1999-01-01')).toMatchObject({ id: 'EGY', role: 'GOV' });
+    expect(actorAt(moussa, '2008-01-01')).toMatchObject({ id: 'ORG:ARAB_LEAGUE' });
+  });
+});
+
 describe('lexicon forms', () => {
   it('no form of a state, capital, nisba or organisation names two actors', () => {
     const owners = new Map<string, Set<string>>();
@@ -103,6 +168,15 @@ describe('lexicon forms', () => {
         owners.set(key, (owners.get(key) ?? new Set()).add(p.actor.id));
       }
     const clashes = [...owners].filter(([, ids]) => ids.size > 1).map(([k, ids]) => `${k}: ${[...ids].join(',')}`);
+    expect(clashes).toEqual([]);
+  });
+  it('no person is named by a form that names a state or organisation (a name would win over it)', () => {
+    const named = new Set<string>();
+    for (const list of lex.byFirst.values())
+      for (const p of list) if (p.kind === 'state' || p.kind === 'capital' || p.kind === 'nisba' || p.kind === 'org') named.add(p.tokens.join(' '));
+    const clashes = loadPeople(DEFAULT_DATA_DIR)
+      .flatMap((p) => [...p.names.ar, ...p.names.en].map((n) => [p.id, tokenise(foldKey(n)).map((t) => t.norm).join(' ')]))
+      .filter(([, key]) => named.has(key ?? ''));
     expect(clashes).toEqual([]);
   });
 });

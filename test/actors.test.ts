@@ -60,3 +60,26 @@ describe('anaphora in context', () => {
     expect(anaphors("Kuwait and Oman agreed; both countries' armies will train.", 'en')).toEqual(['KWT/MIL+OMN/MIL']);
   });
 });
+
+describe('the latter', () => {
+  it('is the last actor named, organisations included', () => {
+    const res = loadResources();
+    const meta = { id: 't', title: null, outlet: null, published: null, url: null, lang: 'en' as const, origin: 't' };
+    const text = 'Kuwait hosted the Taliban and Hamas, funding the latter’s office.';
+    const d = createActorResolver(res.actors)(createMentionFinder(res.actors, res.people)(segment(normalise(emptyDocument(text, meta, 'en')))));
+    expect(d.mentions.filter((m) => m.kind === 'anaphor').map((m) => m.actors.map((a) => a.id))).toEqual([['ORG:HAMAS']]);
+  });
+});
+
+describe('title-like anaphors', () => {
+  it('سموه / His Majesty name the last ruler of that rank, with his role', () => {
+    const res = loadResources();
+    const run = (text: string, lang: 'ar' | 'en') => {
+      const meta = { id: 't', title: null, outlet: null, published: null, url: null, lang, origin: 't' };
+      const d = createActorResolver(res.actors)(createMentionFinder(res.actors, res.people)(segment(normalise(emptyDocument(text, meta, lang)))));
+      return d.mentions.filter((m) => m.kind === 'anaphor').map((m) => m.actors.map((a) => a.cameo).join('+'));
+    };
+    expect(run('وصل أمير الكويت إلى مسقط، وكان السلطان في مقدمة مستقبلي سموه.', 'ar')).toEqual(['KWTGOV']);
+    expect(run('Jordan and Egypt held talks in Amman, and His Majesty thanked Cairo.', 'en')).toEqual(['JORGOV']);
+  });
+});

@@ -172,6 +172,16 @@ describe('attribution: scope', () => {
     expect(who(next, 'en', ['struck', 'protested'])).toEqual(['Haaretz', 'Haaretz']);
   });
 
+  it('a frameless paragraph between two paragraphs of one source is part of its account', () => {
+    const text = 'نشرت مجلة الإيكونوميست أن طهران عرضت وساطة.\n\nوهددت طهران بإغلاق المضيق.\n\nوأشارت المجلة إلى أن الرياض رحبت.';
+    expect(who(text, 'ar', ['عرضت', 'وهددت', 'رحبت'])).toEqual(['The Economist', 'The Economist', 'The Economist']);
+    // Not resumed afterwards: the middle paragraph is the outlet's own.
+    const open = 'نشرت مجلة الإيكونوميست أن طهران عرضت وساطة.\n\nوهددت طهران بإغلاق المضيق.\n\nوزار الوزير الكويت.';
+    expect(who(open, 'ar', ['عرضت', 'وهددت', 'وزار'])).toEqual(['The Economist', null, null]);
+    const en = 'Haaretz reported that Israel struck a depot.\n\nIran protested loudly.\n\nThe report added that Qatar mediated.';
+    expect(who(en, 'en', ['struck', 'protested', 'mediated'])).toEqual(['Haaretz', 'Haaretz', 'Haaretz']);
+  });
+
   it('background markers reset to the outlet own voice', () => {
     expect(who('قالت رويترز إن الوفد وصل. ويذكر أن البلدين تصالحا عام 2020.', 'ar', ['وصل', 'تصالحا'])).toEqual(['Reuters', null]);
     expect(who('بحسب كونا، وقع الطرفان اتفاقا. الجدير بالذكر أن الكويت توسطت سابقا.', 'ar', ['وقع', 'توسطت'])).toEqual(['KUNA', null]);

@@ -115,3 +115,110 @@ describe('event dates', () => {
     expect(d).toMatchObject({ value: '2024-11-21', basis: 'published' });
   });
 });
+
+describe('more date forms', () => {
+  it('reads the slash date with the era mark and the past-days span against a month-only publication', () => {
+    expect(times('وصل الوفد بتاريخ 2006/11/17م.', 'ar')).toEqual([['2006/11/17م', '2006-11-17']]);
+    expect(times('زار الوفد الكويت خلال الأيام الثلاثة الماضية.', 'ar', '2019-11')).toEqual([['الأيام الثلاثة الماضية', '2019-11']]);
+  });
+
+  it('places a month without a year by its modifier', () => {
+    expect(times('وقع الاتفاق في مارس الماضي، ويزور الوفد عمان في مايو المقبل.', 'ar', '2024-03-10')).toEqual([
+      ['مارس الماضي', '2023-03'],
+      ['مايو المقبل', '2024-05'],
+    ]);
+    expect(times('اجتمعا في نوفمبر من العام الماضي.', 'ar', '2024-03-10')).toEqual([['نوفمبر من العام الماضي', '2023-11']]);
+    expect(times('They met last March and again in March last year.', 'en', '2024-05-01')).toEqual([
+      ['March', '2024-03'],
+      ['March last year', '2023-03'],
+    ]);
+  });
+
+  it('takes a bare English month only when it reads as one', () => {
+    expect(times('Talks began in March, paused in May and resumed in June; Theresa May said they may end. Nobody will march.', 'en', '2024-11-21')).toEqual([
+      ['March', '2024-03'],
+      ['May', '2024-05'],
+      ['June', '2024-06'],
+    ]);
+  });
+
+  it('counts days, weeks and years back from publication, but not "before" something else', () => {
+    expect(times('وصل قبل يومين، وغادر منذ ثلاثة أسابيع، ووقع الاتفاق قبل عامين.', 'ar', '2024-11-21')).toEqual([
+      ['قبل يومين', '2024-11-19'],
+      ['منذ ثلاثة أسابيع', '2024-10'],
+      ['قبل عامين', '2022'],
+    ]);
+    expect(times('وصل قبل ثلاثة أيام من الانتخابات.', 'ar', '2024-11-21')).toEqual([]);
+    expect(times('He left two days ago.', 'en', '2024-11-21')).toEqual([['two days ago', '2024-11-19']]);
+  });
+
+  it('reads a named episode only where it governs the clause, and its head as the last one named', () => {
+    expect(times('ناقش الوزيران الأزمة الخليجية. ومع بداية الأزمة طلبت الكويت المساعدة.', 'ar', '2020-01-01')).toEqual([
+      ['ومع بداية الأزمة', '2017-06'],
+    ]);
+    expect(times('During the Gulf crisis, Kuwait mediated.', 'en', '2020-01-01')).toEqual([['During the Gulf crisis', '2017-06']]);
+    expect(times('ومع بداية الأزمة طلبت الكويت المساعدة.', 'ar', '2020-01-01')).toEqual([]);
+  });
+});
+
+describe('weekday modifiers and bare years', () => {
+  it('last / next weekday is strictly before / after publication', () => {
+    // 2024-11-21 is a Thursday.
+    expect(times('التقيا الخميس الماضي ويلتقيان الخميس المقبل.', 'ar', '2024-11-21')).toEqual([
+      ['الخميس الماضي', '2024-11-14'],
+      ['الخميس المقبل', '2024-11-28'],
+    ]);
+    expect(times('They met last Thursday; Iran said Tuesday it agreed.', 'en', '2024-11-21')).toEqual([
+      ['Thursday', '2024-11-14'],
+      ['Tuesday', '2024-11-19'],
+    ]);
+  });
+
+  it('a weekday followed by its date is that date, not a weekday against publication', () => {
+    expect(times('On Monday, March 3, 2003, the envoys met.', 'en', '2024-11-21')).toEqual([['On Monday, March 3, 2003', '2003-03-03']]);
+    expect(times('وصل الوفد يوم الخميس الموافق 12 أكتوبر 2017.', 'ar', '2024-11-21')).toEqual([['يوم الخميس الموافق 12 أكتوبر 2017', '2017-10-12']]);
+  });
+
+  it('a four-digit count is not a year', () => {
+    expect(times('نشرت الكويت 2000 جندي في 2015 وسحبتهم عام 2016.', 'ar')).toEqual([
+      ['2015', '2015'],
+      ['عام 2016', '2016'],
+    ]);
+    expect(times('Oman sent 1900 troops; the 2011 uprising ended.', 'en')).toEqual([['2011', '2011']]);
+  });
+});
+
+describe('which date governs an event', () => {
+  it('each event takes the date nearest to it in the sentence', () => {
+    const [a, b] = datesOf('Khatami visited Kuwait in May 1999 and Ahmadinejad attended the summit in 2007.', 'en', '2020-01-01', ['visited', 'attended']);
+    expect(a).toMatchObject({ value: '1999-05', basis: 'text' });
+    expect(b).toMatchObject({ value: '2007', basis: 'text' });
+  });
+
+  it('a blocker inside the sentence keeps an earlier date from what follows it', () => {
+    const [a, b] = datesOf('زار الوزير الكويت في مايو 2001، وعقب ذلك دعم الأردن الاتفاق.', 'ar', '2020-01-01', ['زار', 'دعم']);
+    expect(a).toMatchObject({ value: '2001-05' });
+    expect(b).toMatchObject({ value: null, basis: 'none' });
+  });
+
+  it('a future clause places a bare month or weekday forward, so it is not the event date', () => {
+    const [visit] = datesOf('Iran will host the talks in March.', 'en', '2024-11-21', ['host']);
+    expect(visit).toMatchObject({ value: '2024-11-21', basis: 'published' });
+    expect(times('The ministers will meet on Thursday.', 'en', '2024-11-21')).toEqual([['on Thursday', '2024-11-28']]);
+    expect(times('The ministers met on Thursday.', 'en', '2024-11-21')).toEqual([['on Thursday', '2024-11-21']]);
+    const [arabic] = datesOf('وقال إن الوزير سوف يزور الكويت في مارس.', 'ar', '2024-11-21', ['يزور']);
+    expect(arabic).toMatchObject({ basis: 'published' });
+  });
+
+  it('a sentence that points back ("in light of that") takes the previous paragraph’s date across blank lines', () => {
+    const text = 'ومع بداية الأزمة الخليجية طلبت قطر المساعدة.\n\n\n\nفي ضوء ذلك، أرسلت الكويت شحنة غذائية.';
+    const [sent] = datesOf(text, 'ar', '2020-01-01', ['أرسلت']);
+    expect(sent).toMatchObject({ value: '2017-06', basis: 'anaphoric' });
+  });
+
+  it('relative weekday and "last month" in English', () => {
+    const [met, signed] = datesOf('On Wednesday, the two ministers met in Doha. Last month they signed a deal.', 'en', '2024-11-21', ['met', 'signed']);
+    expect(met).toMatchObject({ value: '2024-11-20', basis: 'relative' });
+    expect(signed).toMatchObject({ value: '2024-10', precision: 'month', basis: 'relative' });
+  });
+});

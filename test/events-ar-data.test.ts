@@ -18,6 +18,8 @@ const EntrySchema = z.strictObject({
   context: wordList.optional(),
   not: wordList.optional(),
   priority: z.number().int().min(1).optional(),
+  governed: z.literal(true).optional(),
+  objective: z.literal(true).optional(),
 });
 const FileSchema = z.strictObject({ patterns: z.array(EntrySchema).min(1) });
 type Entry = z.infer<typeof EntrySchema>;

@@ -88,3 +88,40 @@ describe('people', () => {
     expect(m.map((x) => `${x.kind}:${x.entry}`)).toEqual(['office:KWT', 'person:khatami-mohammad']);
   });
 });
+
+describe('role heads over nisbas, honorifics in titles', () => {
+  const res = loadResources();
+  const find = createMentionFinder(res.actors, res.people);
+  const roles = (text: string, lang: 'ar' | 'en') => {
+    const meta = { id: 't', title: null, outlet: null, published: null, url: null, lang, origin: 't' };
+    return find(segment(normalise(emptyDocument(text, meta, lang)))).mentions.map((m) => `${text.slice(m.start, m.end)}:${m.actors.map((a) => a.cameo).join('+')}`);
+  };
+
+  it('a plural role noun gives its role to every nisba it governs', () => {
+    expect(roles('اجتمع مسؤولو أمن كويتيونوعمانيون، وصرح المسؤولون الأردنيون.', 'ar')).toEqual(['كويتيون:KWTMIL', 'عمانيون:OMNMIL', 'الأردنيون:JORGOV']);
+    expect(roles('Kuwaiti and Omani leaders met; Jordanian soldiers watched.', 'en')).toEqual(['Kuwaiti:KWTGOV', 'Omani:OMNGOV', 'Jordanian:JORMIL']);
+  });
+
+  it('a bare nisba keeps no role', () => {
+    expect(roles('The Kuwaiti press and the Omani weather.', 'en')).toEqual(['Kuwaiti:KWT', 'Omani:OMN']);
+  });
+
+  it('honorifics between a title and a name do not split them', () => {
+    const meta = { id: 't', title: null, outlet: null, published: null, url: null, lang: 'en' as const, origin: 't' };
+    const text = 'Iranian President Sheikh Mahmoud Ahmadinejad spoke.';
+    const d = find(segment(normalise(emptyDocument(text, meta, 'en'))));
+    expect(d.mentions.map((m) => [m.kind, text.slice(m.start, m.end)])).toEqual([['person', 'Iranian President Sheikh Mahmoud Ahmadinejad']]);
+  });
+});
+
+describe('protest nouns over nisbas', () => {
+  it('name the people of that country (CVL)', () => {
+    const res = loadResources();
+    const meta = (lang: 'ar' | 'en') => ({ id: 't', title: null, outlet: null, published: null, url: null, lang, origin: 't' });
+    const find = createMentionFinder(res.actors, res.people);
+    const ar = 'تصاعدت الاحتجاجات الأردنية أمس.';
+    expect(find(segment(normalise(emptyDocument(ar, meta('ar'), 'ar')))).mentions.map((m) => m.actors[0]?.cameo)).toEqual(['JORCVL']);
+    const en = 'Jordanian protests grew.';
+    expect(find(segment(normalise(emptyDocument(en, meta('en'), 'en')))).mentions.map((m) => m.actors[0]?.cameo)).toEqual(['JORCVL']);
+  });
+});

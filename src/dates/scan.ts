@@ -1,6 +1,8 @@
 // Find time expressions in one sentence's tokens: numeric dates (2006/11/17م, 17/11/2006, ISO), day-month-year
 // in words or digits (Arabic ordinals too), month-year in both Arabic month systems and English, "عام 1999",
-// "1995م", Hijri dates (هـ), bare years, weekdays, relative phrases; plus anaphoric carriers, blockers and breaks.
+// "1995م", Hijri dates (هـ), bare years, weekdays, months without a year (مارس الماضي, last March), counted
+// spans before publication (قبل يومين, three days ago), relative phrases, named episodes (the Gulf crisis) and
+// their heads (مع بداية الأزمة); plus anaphoric carriers, blockers, future markers and "read also" breaks.
 import type { DatePrecision, Token } from '../document.js';
 import type { DateVocabulary, RelativeUnit } from '../lexicon/dates.js';
 import { hijriToGregorian, hijriYearToGregorian, isValidDay, type PartialDate } from './calendar.js';
@@ -8,11 +10,19 @@ import { hijriToGregorian, hijriYearToGregorian, isValidDay, type PartialDate } 
 /** A date as the text gives it, before relative ones are placed against publication. */
 export type RawDate =
   | { kind: 'absolute'; date: PartialDate }
-  | { kind: 'monthDay'; month: number; day: number | null } // a month (and day) without a year
-  | { kind: 'weekday'; weekday: number }
+  // A month (and day) without a year: the latest one not after publication, unless told otherwise
+  // (past: strictly before the publication month; next: after it; this: in the publication year; yearShift: that year).
+  | { kind: 'monthDay'; month: number; day: number | null; direction: MonthDirection; yearShift: number | null }
+  | { kind: 'weekday'; weekday: number; direction: WeekdayDirection }
   | { kind: 'relative'; unit: RelativeUnit; shift: number }
   | { kind: 'recent' } // "the past three days"
-  | { kind: 'period' }; // "2016-2018": a programme span, never an event date
+  | { kind: 'period' } // "2016-2018": a programme span, never an event date
+  | { kind: 'episode'; episode: number; governed: boolean } // a named episode (the Gulf crisis)
+  | { kind: 'episodeHead'; head: string; governed: boolean }; // "the crisis": the last episode named with that head
+
+export type MonthDirection = 'latest' | 'past' | 'next' | 'this';
+/** latest: on or before publication; past: strictly before it (last Thursday); next: after it. */
+export type WeekdayDirection = 'latest' | 'past' | 'next';
 
 export interface Found {
   first: number;
@@ -24,6 +34,10 @@ export interface SentenceScan {
   found: Found[];
   carrier: boolean;
   blocker: boolean;
+  /** Token indices where a blocker (عقب ذلك, later) starts: no date before it governs what follows. */
+  blockersAt: number[];
+  /** Token indices of future markers (will, سوف, من المقرر). */
+  futureAt: number[];
   /** Token index of a "read also" break, if the sentence has one. */
   breakAt: number | null;
 }
@@ -39,7 +53,8 @@ const isDayNumber = (s: string | undefined): boolean => s !== undefined && /^\d{
 /** Token keys with an Arabic proclitic removed where the bare word is date vocabulary (بمارس -> مارس). */
 function bareKeys(tokens: Token[], v: DateVocabulary, arabic: boolean): string[] {
   const known = (s: string): boolean =>
-    v.months.has(s) || v.hijriMonths.has(s) || v.weekdays.has(s) || v.relative.has(s) || v.yearWords.has(s) || v.ordinalUnits.has(s) || v.carriers.has(s);
+    v.months.has(s) || v.hijriMonths.has(s) || v.weekdays.has(s) || v.relative.has(s) || v.yearWords.has(s) || v.ordinalUnits.has(s) ||
+    v.carriers.has(s) || v.episodeGovernors.has(s) || v.episodes.has(s) || v.episodeHeads.has(s) || v.agoBefore.has(s) || v.future.has(s);
   return tokens.map((t) => {
     if (!arabic || known(t.norm)) return t.norm;
     for (const p of CLITICS) {
@@ -54,6 +69,8 @@ class Cursor {
   constructor(
     readonly keys: string[],
     readonly v: DateVocabulary,
+    /** Is the token at i written with a capital letter in the original text (English month names)? */
+    readonly capital: (i: number) => boolean,
   ) {}
   at(i: number): string | undefined {
     return this.keys[i];
@@ -146,7 +163,7 @@ function dayMonthYear(c: Cursor, i: number): Parse {
   const m = monthAt(c, j);
   if (m === null) return null;
   const y = trailingYear(c, m.next);
-  if (y === null) return m.hijri ? null : { raw: { kind: 'monthDay', month: m.month, day }, next: m.next };
+  if (y === null) return m.hijri ? null : withoutYear(c, i, m.month, day, m.next);
   const date = m.hijri || y.hijri ? hijriToGregorian(y.year, m.month, day) : { year: y.year, month: m.month, day };
   if (date === null || (date.month !== null && date.day !== null && !isValidDay(date.year, date.month, date.day))) return null;
   return { raw: { kind: 'absolute', date }, next: y.next };
@@ -171,18 +188,58 @@ function monthFirst(c: Cursor, i: number, arabic: boolean): Parse {
     return { raw: { kind: 'absolute', date: { year: y.year, month: m.month, day } }, next: y.next };
   }
   if (m.hijri) return null;
-  if (!arabic && day === null && AMBIGUOUS_EN.has(c.at(i) ?? '')) return null;
-  return { raw: { kind: 'monthDay', month: m.month, day }, next: day !== null ? j : m.next };
+  if (!arabic && day === null && !englishBareMonth(c, i)) return null;
+  return withoutYear(c, i, m.month, day, day !== null ? j : m.next);
 }
 
+/**
+ * An English month name standing alone is a month only when capitalised and, for the names that are also
+ * words or abbreviations (May, March, Jan), led by a preposition or a modifier: "in May", "since March".
+ */
+function englishBareMonth(c: Cursor, i: number): boolean {
+  const k = c.at(i) ?? '';
+  if (!c.capital(i)) return false;
+  if (!AMBIGUOUS_EN.has(k)) return true;
+  if (k !== 'may' && k !== 'march') return false;
+  return c.v.englishMonthLeads.has(c.at(i - 1) ?? '');
+}
+
+/** A month without a year, with what places it: مارس الماضي / last March / next March / مارس من العام الماضي. */
+function withoutYear(c: Cursor, first: number, month: number, day: number | null, next: number): Parse {
+  let direction: MonthDirection = 'latest';
+  let end = next;
+  if (c.v.monthPast.match(c.keys, first - 1)?.length === 1) direction = 'past';
+  else if (c.v.monthNext.match(c.keys, first - 1)?.length === 1) direction = 'next';
+  else if (c.v.monthThis.match(c.keys, first - 1)?.length === 1) direction = 'this';
+  // مارس من العام الماضي / March last year / March of this year
+  const j = c.at(end) === 'من' || c.at(end) === 'of' ? end + 1 : end;
+  const rel = c.v.relative.match(c.keys, j);
+  if (rel && rel.value.unit === 'year') return { raw: { kind: 'monthDay', month, day, direction, yearShift: rel.value.shift }, next: j + rel.length };
+  const after = c.v.monthPast.match(c.keys, end) ?? c.v.monthNext.match(c.keys, end) ?? c.v.monthThis.match(c.keys, end);
+  if (after) {
+    direction = c.v.monthPast.match(c.keys, end) ? 'past' : c.v.monthNext.match(c.keys, end) ? 'next' : 'this';
+    end += after.length;
+  }
+  return { raw: { kind: 'monthDay', month, day, direction, yearShift: null }, next: end };
+}
+
+/**
+ * A bare four-digit number is a year only where a year reads: after a year word or a temporal preposition
+ * (عام 1999، في 2012، since 2015), with an era mark (1995م), or standing alone before punctuation —
+ * not "2000 جندي" / "1500 troops".
+ */
 function yearOnly(c: Cursor, i: number): Parse {
   let j = i;
-  if (c.v.yearWords.has(c.at(j) ?? '')) j++;
+  const word = c.v.yearWords.has(c.at(j) ?? '');
+  if (word) j++;
   const y = c.at(j);
   if (!isYear(y)) return null;
   const era = c.era(j + 1);
   const year = era.hijri ? hijriYearToGregorian(Number(y)) : Number(y);
   if (year === null || year < 1800) return null;
+  const after = c.at(era.next);
+  const standsAlone = after === undefined || !/[\p{L}\d]/u.test(after) || c.v.yearFollowers.has(after);
+  if (!word && era.next === j + 1 && !c.v.yearLeads.has(c.at(j - 1) ?? '') && !standsAlone) return null;
   return { raw: { kind: 'absolute', date: { year, month: null, day: null } }, next: era.next };
 }
 
@@ -194,7 +251,75 @@ function weekday(c: Cursor, i: number, arabic: boolean): Parse {
   if (w === null) return null;
   // الأحد is also "the one": a weekday only after يوم.
   if (arabic && w.value === 0 && !lead) return null;
-  return { raw: { kind: 'weekday', weekday: w.value }, next: j + w.length };
+  let end = j + w.length;
+  // الخميس الماضي / last Thursday: strictly before publication; الخميس المقبل / next Thursday: after it.
+  let direction: WeekdayDirection = 'latest';
+  const before = lead ? i - 1 : j - 1;
+  if (c.v.monthPast.match(c.keys, before)?.length === 1) direction = 'past';
+  else if (c.v.monthNext.match(c.keys, before)?.length === 1) direction = 'next';
+  const past = c.v.monthPast.match(c.keys, end);
+  const coming = past ? null : c.v.monthNext.match(c.keys, end);
+  if (past || coming) {
+    direction = past ? 'past' : 'next';
+    end += (past ?? coming)?.length ?? 0;
+  }
+  // "Monday, March 3, 2003" / يوم الخميس الموافق 30 نوفمبر: the date that follows says which Monday.
+  let k = end;
+  if (c.at(k) === ',' || c.at(k) === '،') k++;
+  if (c.v.weekdayLinks.has(c.at(k) ?? '')) k++;
+  const dated = numericDate(c, k) ?? dayMonthYear(c, k) ?? monthFirst(c, k, arabic);
+  if (dated && (dated.raw.kind === 'absolute' || (dated.raw.kind === 'monthDay' && dated.raw.day !== null))) return dated;
+  return { raw: { kind: 'weekday', weekday: w.value, direction }, next: end };
+}
+
+/** A count of days/weeks/months/years back from publication: قبل يومين، منذ ثلاثة أسابيع، three days ago. */
+function counted(c: Cursor, i: number): Parse {
+  const back = c.v.agoBefore.match(c.keys, i);
+  if (back) {
+    const j = i + back.length;
+    const dual = c.v.countDuals.get(c.at(j) ?? '');
+    let unit: RelativeUnit | undefined = dual;
+    let count = 2;
+    let end = j + 1;
+    if (dual === undefined) {
+      const n = numberAt(c, j);
+      const single = c.v.countUnits.get(c.at(j) ?? '');
+      if (n !== null) {
+        unit = c.v.countUnits.get(c.at(n.next) ?? '');
+        count = n.value;
+        end = n.next + 1;
+      } else if (single !== undefined) {
+        unit = single;
+        count = 1;
+      }
+    }
+    // "قبل ثلاثة أيام من الانتخابات": before something else, not before publication.
+    if (unit === undefined || c.v.agoNotAfter.has(c.at(end) ?? '')) return null;
+    return { raw: { kind: 'relative', unit, shift: -count }, next: end };
+  }
+  const n = numberAt(c, i);
+  if (n === null) return null;
+  const unit = c.v.countUnits.get(c.at(n.next) ?? '');
+  if (unit === undefined || !c.v.agoAfter.has(c.at(n.next + 1) ?? '')) return null;
+  return { raw: { kind: 'relative', unit, shift: -n.value }, next: n.next + 2 };
+}
+
+function numberAt(c: Cursor, i: number): { value: number; next: number } | null {
+  const k = c.at(i);
+  if (k !== undefined && /^\d{1,2}$/.test(k)) return { value: Number(k), next: i + 1 };
+  const w = c.v.countNumbers.match(c.keys, i);
+  return w ? { value: w.value, next: i + w.length } : null;
+}
+
+/** A named episode (الأزمة الخليجية) or a head naming the last one (الأزمة), governed or not by مع بداية / during. */
+function episode(c: Cursor, i: number): Parse {
+  const gov = c.v.episodeGovernors.match(c.keys, i);
+  const j = gov ? i + gov.length : i;
+  const named = c.v.episodes.match(c.keys, j);
+  if (named) return { raw: { kind: 'episode', episode: named.value, governed: gov !== null }, next: j + named.length };
+  const head = c.v.episodeHeads.match(c.keys, j);
+  if (head) return { raw: { kind: 'episodeHead', head: head.value, governed: gov !== null }, next: j + head.length };
+  return null;
 }
 
 function relative(c: Cursor, i: number): Parse {
@@ -211,16 +336,39 @@ function relative(c: Cursor, i: number): Parse {
   return null;
 }
 
-export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean): SentenceScan {
-  const c = new Cursor(bareKeys(tokens, v, arabic), v);
-  const out: SentenceScan = { found: [], carrier: false, blocker: false, breakAt: null };
+/** `text` is the original text the tokens index (for the case of English month names). */
+export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean, text = ''): SentenceScan {
+  const capital = (i: number): boolean => {
+    const t = tokens[i];
+    return text === '' || (t !== undefined && /[A-Z]/.test(text[t.start] ?? ''));
+  };
+  const c = new Cursor(bareKeys(tokens, v, arabic), v, capital);
+  const out: SentenceScan = { found: [], carrier: false, blocker: false, blockersAt: [], futureAt: [], breakAt: null };
   for (let i = 0; i < tokens.length; ) {
-    const brk = v.breaks.match(c.keys, i);
-    if (brk && out.breakAt === null) out.breakAt = i;
-    if (v.carriers.match(c.keys, i)) out.carrier = true;
-    if (v.blockers.match(c.keys, i)) out.blocker = true;
+    const key = c.keys[i] ?? '';
+    if (v.markers.has(key)) {
+      if (v.breaks.match(c.keys, i) && out.breakAt === null) out.breakAt = i;
+      if (v.carriers.match(c.keys, i)) out.carrier = true;
+      if (v.blockers.match(c.keys, i)) {
+        out.blocker = true;
+        out.blockersAt.push(i);
+      }
+      if (v.future.match(c.keys, i)) out.futureAt.push(i);
+    }
+    if (!v.starters.has(key) && tokens[i]?.kind !== 'number') {
+      i++;
+      continue;
+    }
     const parsed =
-      numericDate(c, i) ?? yearRange(c, i) ?? dayMonthYear(c, i) ?? monthFirst(c, i, arabic) ?? yearOnly(c, i) ?? weekday(c, i, arabic) ?? relative(c, i);
+      episode(c, i) ??
+      numericDate(c, i) ??
+      yearRange(c, i) ??
+      dayMonthYear(c, i) ??
+      monthFirst(c, i, arabic) ??
+      yearOnly(c, i) ??
+      weekday(c, i, arabic) ??
+      counted(c, i) ??
+      relative(c, i);
     if (parsed === null) {
       i++;
       continue;

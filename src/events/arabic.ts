@@ -111,13 +111,16 @@ export function arabicBareStems(token: string): string[] {
 
 /**
  * 3rd-person forms of an Arabic verb given as past (زار) or present (يزور), folded.
- * Past X: X, Xت, Xا, Xتا, Xوا. Present يX: يX, تX, يXان, تXان, يXون, and the subjunctive/jussive يXوا, تXا, يXن.
+ * Past X: X, Xت, Xا, Xتا, Xوا. Present يX: يX, تX, يXان, تXان, يXون, and the subjunctive/jussive يXوا, تXا, يXن;
+ * a hollow verb's jussive drops its long vowel (لم يزر، لم تقم).
  */
 export function arabicVerbForms(word: string): string[] {
   if (word.includes(' ')) return [word];
   if (word.startsWith('ي') && word.length >= 3) {
     const x = word.slice(1);
-    return [word, `ت${x}`, `ي${x}ان`, `ت${x}ان`, `ي${x}ون`, `ي${x}وا`, `ت${x}ا`, `ي${x}ن`];
+    const forms = [word, `ت${x}`, `ي${x}ان`, `ت${x}ان`, `ي${x}ون`, `ي${x}وا`, `ت${x}ا`, `ي${x}ن`];
+    if (x.length === 3 && 'واي'.includes(x[1] as string)) forms.push(`ي${x[0]}${x[2]}`, `ت${x[0]}${x[2]}`);
+    return forms;
   }
   return [word, `${word}ت`, `${word}ا`, `${word}تا`, `${word}وا`];
 }

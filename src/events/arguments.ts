@@ -4,6 +4,10 @@
 import { foldKey } from '../stages/normalise.js';
 import type { ActorRef, Group, SentenceView } from './sentence.js';
 import { tokenIs } from './sentence.js';
+import { arabicReadings } from './arabic.js';
+import { governorOf, type ArabicCues } from './arabic-arguments.js';
+import { selfPair } from './participants.js';
+import { englishArguments } from './english-arguments.js';
 import type { TriggerMatch } from './triggers.js';
 
 const fold = (words: string[]): Set<string> => new Set(words.map((w) => foldKey(w)));
@@ -16,29 +20,29 @@ const EN_PREPOSITIONS = fold([
 /** Words allowed between a preposition and the actor it introduces. */
 const EN_DETERMINERS = fold(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'both', 'all', 'fellow']);
 const EN_RELATIVE = fold(['which', 'who', 'whom', 'whose', 'that']);
-const EN_NOUN_TARGETS = fold(['to', 'with', 'against', 'on', 'toward', 'towards', 'for', 'at', 'into', 'upon']);
-const EN_VERB_TARGETS = fold(['with', 'against', 'to']);
-const EN_BE = fold(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten']);
-const EN_ADVERBS = fold([
-  'not', 'also', 'reportedly', 'allegedly', 'then', 'already', 'never', 'recently', 'officially', 'formally',
-  'jointly', 'later', 'again', 'just', 'previously', 'first', 'repeatedly', 'publicly', 'warmly', 'strongly',
-]);
 const EN_AND = fold(['and', 'then', 'later']);
-const EN_NOMINAL_BEFORE = fold(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 's', 'first', 'latest']);
-const EN_BETWEEN = fold(['between', 'among']);
-const EN_AGENT = fold(['by']);
-const EN_OF = fold(['of', 'by', 'from']);
 
 const AR_PARTICLES = fold([
   'في', 'من', 'إلى', 'الى', 'مع', 'على', 'عن', 'ل', 'ب', 'ك', 'ضد', 'لدى', 'تجاه', 'نحو', 'بين', 'حول', 'عبر',
   'داخل', 'خارج', 'منذ', 'خلال', 'بحق', 'امام', 'عند', 'بشأن',
+  // Place words: a name after them says where, it is neither subject nor object (في وسط الصومال، شمال بغداد).
+  'وسط', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'قرب', 'أنحاء', 'مدينة', 'مدن', 'محافظة',
+  'عاصمة', 'ضواحي', 'إقليم', 'منطقة', 'مناطق', 'بلدة', 'قرية', 'ساحة', 'ميدان', 'شارع', 'شوارع', 'حي', 'أحياء', 'مخيم',
 ]);
 const AR_TARGETS = fold(['إلى', 'مع', 'على', 'ل', 'ب', 'ضد', 'لدى', 'تجاه', 'نحو', 'بحق']);
+const AR_MIN = foldKey('من');
+/** Words before a من that names who they are part of: كل من، مسؤولون من، وفد من، عناصر من. */
+const AR_PARTITIVE = fold([
+  'كل', 'مسؤول', 'مسؤولون', 'مسؤولين', 'مسؤولي', 'مسئولين', 'مسئولي', 'كبار', 'وفد', 'وفود', 'ممثل', 'ممثلون', 'ممثلين', 'ممثلي',
+  'قادة', 'عناصر', 'أعضاء', 'ضباط', 'خبراء', 'دبلوماسيين', 'دبلوماسيون', 'جنود', 'مقاتلين', 'مقاتلون',
+]);
 const AR_RELATIVE = fold(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان']);
 const AR_BETWEEN = fold(['بين']);
 const AR_AND = fold(['و', 'ثم']);
 /** Words that may stand between a light verb/تم and the noun, or between a noun and its agent (adjectives). */
 const AR_SOURCE_INTRO = fold(['من', 'قبل']);
+/** Who did what an objective noun tells: من قبل X، على يد X، على أيدي X، من طرف X (not من alone: مقتل خمسة من الجنود). */
+const AR_DOER_INTRO = fold(['قبل', 'يد', 'أيدي', 'طرف']);
 
 export interface Assignment {
   sources: ActorRef[];
@@ -79,26 +83,42 @@ export function introduction(view: SentenceView, group: Group): { word: string; 
   }
   const t = view.tokens[i];
   if (t === undefined) return null;
+  // كل من X وY ("both X and Y") and مسؤولون من X ("officials from X") name X itself, not an object of من.
+  if (t.norm === AR_MIN && view.stems(i - 1).some((s) => AR_PARTITIVE.has(s))) return null;
   if (AR_PARTICLES.has(t.norm)) return { word: t.norm, at: i };
   const stem = view.stems(i).find((s) => AR_PARTICLES.has(s));
-  return stem === undefined ? null : { word: stem, at: i };
+  if (stem !== undefined) return { word: stem, at: i };
+  return group.refs[0]?.mention.kind === 'nisba' ? nounIntroduction(view, i) : null;
+}
+
+/** على الطائرات الأميركية، للقوات الإثيوبية: a nisba describes the noun before it, which the particle introduces. */
+function nounIntroduction(view: SentenceView, noun: number): { word: string; at: number } | null {
+  const t = view.tokens[noun];
+  if (t === undefined || t.kind !== 'word') return null;
+  const glued = arabicReadings(t.norm).find((r) => r.article && r.prep !== null);
+  if (glued?.prep) return { word: glued.prep, at: noun };
+  const before = view.tokens[noun - 1];
+  if (before === undefined) return null;
+  if (AR_PARTICLES.has(before.norm)) return { word: before.norm, at: noun - 1 };
+  const stem = view.stems(noun - 1).find((s) => AR_PARTICLES.has(s));
+  return stem === undefined ? null : { word: stem, at: noun - 1 };
 }
 
 export function introducedBy(view: SentenceView, group: Group): string | null {
   return introduction(view, group)?.word ?? null;
 }
 
-function afterRelative(view: SentenceView, group: Group): boolean {
+export function afterRelative(view: SentenceView, group: Group): boolean {
   const set = view.lang === 'en' ? EN_RELATIVE : AR_RELATIVE;
   return tokenIs(view, group.first - 1, set);
 }
 
-function clauseRange(view: SentenceView, tokenIndex: number): [number, number] {
+export function clauseRange(view: SentenceView, tokenIndex: number): [number, number] {
   return view.clauseTokens[view.clauseOfToken[tokenIndex] ?? 0] ?? [0, view.tokens.length];
 }
 
 /** Nearest actor group before `index` inside [from, index) that can be a subject (no preposition before it). */
-function subjectIn(view: SentenceView, from: number, index: number, nearest: boolean): Group | null {
+export function subjectIn(view: SentenceView, from: number, index: number, nearest: boolean): Group | null {
   const found: Group[] = [];
   for (const g of view.groups) {
     if (g.first < from) continue;
@@ -110,7 +130,7 @@ function subjectIn(view: SentenceView, from: number, index: number, nearest: boo
 }
 
 /** Subject of the trigger: in its clause, else the first subject of an earlier clause of the sentence. */
-function subjectBefore(view: SentenceView, trigger: TriggerMatch): { group: Group | null; penalty: number } {
+export function subjectBefore(view: SentenceView, trigger: TriggerMatch): { group: Group | null; penalty: number } {
   const [clauseStart] = clauseRange(view, trigger.first);
   const own = subjectIn(view, clauseStart, trigger.first, true);
   if (own) return { group: own, penalty: 0 };
@@ -123,7 +143,7 @@ function subjectBefore(view: SentenceView, trigger: TriggerMatch): { group: Grou
 }
 
 /** First group after `index` in the clause that is introduced by a target particle, or bare when `direct`. */
-function objectAfter(
+export function objectAfter(
   view: SentenceView,
   index: number,
   targets: ReadonlySet<string>,
@@ -133,8 +153,12 @@ function objectAfter(
 ): Group | null {
   const [, clauseEnd] = clauseRange(view, index);
   for (const g of view.groups) {
-    if (g.first <= index || g === exclude) continue;
+    // A second name run into the same token as the first (دعمت إيرانقطر) still comes after it.
+    const sameToken = exclude !== null && g.first === index && g.start >= exclude.end;
+    if ((g.first <= index && !sameToken) || g === exclude) continue;
     if (g.first >= clauseEnd || g.first - index > maxDistance) break;
+    // The source named again (the Iranian president ... Iran): not its own target, look further.
+    if (exclude && g.refs.every((r) => exclude.refs.some((e) => selfPair(e, r)))) continue;
     const found = introduction(view, g);
     // A particle that is part of the trigger phrase ("call on", "travel to") leaves the actor bare.
     const intro = found === null || found.at <= index ? null : found.word;
@@ -145,7 +169,7 @@ function objectAfter(
 }
 
 /** Group introduced by one of `words` within `window` tokens after `index`. */
-function groupIntroducedAfter(view: SentenceView, index: number, words: ReadonlySet<string>, window: number): Group | null {
+export function groupIntroducedAfter(view: SentenceView, index: number, words: ReadonlySet<string>, window: number): Group | null {
   for (const g of view.groups) {
     if (g.first <= index) continue;
     if (g.first - index > window) break;
@@ -156,7 +180,7 @@ function groupIntroducedAfter(view: SentenceView, index: number, words: Readonly
 }
 
 /** "between X and Y" / "بين البلدين": the parties right after a between-word near the trigger. */
-function betweenParties(view: SentenceView, trigger: TriggerMatch, words: ReadonlySet<string>, andWords: ReadonlySet<string>): ActorRef[] | null {
+export function betweenParties(view: SentenceView, trigger: TriggerMatch, words: ReadonlySet<string>, andWords: ReadonlySet<string>): ActorRef[] | null {
   let at = -1;
   for (let i = trigger.last + 1; i <= trigger.last + 3 && i < view.tokens.length; i++) {
     if (tokenIs(view, i, words)) {
@@ -189,7 +213,7 @@ function distinctActors(refs: ActorRef[]): number {
   return new Set(refs.map((r) => r.actor.id)).size;
 }
 
-function result(sourceGroup: Group | null, targetGroup: Group | null, penalty: number): Assignment {
+export function result(sourceGroup: Group | null, targetGroup: Group | null, penalty: number): Assignment {
   return {
     sources: sourceGroup?.refs ?? [],
     targets: targetGroup?.refs ?? [],
@@ -200,12 +224,12 @@ function result(sourceGroup: Group | null, targetGroup: Group | null, penalty: n
   };
 }
 
-function mutualResult(parties: ActorRef[], penalty: number): Assignment {
+export function mutualResult(parties: ActorRef[], penalty: number): Assignment {
   return { sources: parties, targets: [], sourceGroup: null, targetGroup: null, mutual: true, penalty };
 }
 
 /** X visited Y and met Z: a subject that was the previous event's target, after "and", is that event's source. */
-function chainedSubject(view: SentenceView, subject: Group | null, trigger: TriggerMatch, memory: SentenceMemory): Group | null {
+export function chainedSubject(view: SentenceView, subject: Group | null, trigger: TriggerMatch, memory: SentenceMemory): Group | null {
   if (subject === null || subject !== memory.lastTarget || memory.lastSource === null) return subject;
   const andWords = view.lang === 'en' ? EN_AND : AR_AND;
   for (let i = subject.last + 1; i <= trigger.first; i++) {
@@ -216,52 +240,26 @@ function chainedSubject(view: SentenceView, subject: Group | null, trigger: Trig
   return subject;
 }
 
-function isPassive(view: SentenceView, trigger: TriggerMatch): boolean {
-  if (trigger.shape !== 'ed') return false;
-  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 4); i--) {
-    const w = view.tokens[i]?.norm ?? '';
-    if (EN_BE.has(w)) return true;
-    if (!EN_ADVERBS.has(w) && !w.endsWith('ly')) return false;
-  }
-  return false;
-}
-
-function isNominal(view: SentenceView, trigger: TriggerMatch): boolean {
-  if (trigger.form.pattern.kind === 'noun') return true;
-  if (trigger.shape !== 'ing') return false;
-  return EN_NOMINAL_BEFORE.has(view.tokens[trigger.first - 1]?.norm ?? '');
-}
-
 /** Mutual act with a coordinated subject and no object: X and Y met -> the parties. */
-function withMutual(trigger: TriggerMatch, a: Assignment): Assignment {
+export function withMutual(trigger: TriggerMatch, a: Assignment): Assignment {
   if (trigger.form.pattern.mutual && a.targets.length === 0 && distinctActors(a.sources) >= 2) {
     return mutualResult(a.sources, a.penalty);
   }
   return a;
 }
 
-function englishArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
-  const p = trigger.form.pattern;
-  if (isPassive(view, trigger)) {
-    const source = groupIntroducedAfter(view, trigger.last, p.source ?? EN_AGENT, 8);
-    const subject = subjectBefore(view, trigger);
-    return result(source, subject.group, subject.penalty);
+/** إنه، أنها، إنهم: "that he/she/they" right before a verb (a quote mark may come between). */
+const AR_THAT_PRONOUN = fold(['إنه', 'أنه', 'إنها', 'أنها', 'إنهم', 'أنهم', 'إنهما', 'أنهما']);
+
+/** The speaker a reported verb's pronoun subject stands for: the last subject named in the sentence. */
+function reportedSubject(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Group | null {
+  if (view.lang !== 'ar' || memory.lastSource === null) return null;
+  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 2); i--) {
+    const t = view.tokens[i];
+    if (t?.kind === 'punct') continue;
+    return tokenIs(view, i, AR_THAT_PRONOUN) ? memory.lastSource : null;
   }
-  if (isNominal(view, trigger)) {
-    const between = p.mutual ? betweenParties(view, trigger, EN_BETWEEN, EN_AND) : null;
-    if (between) return mutualResult(between, 0);
-    const targets = p.target ?? EN_NOUN_TARGETS;
-    // "recognition of X", "condemnation of X": when of introduces the target, only by introduces the source.
-    const of = groupIntroducedAfter(view, trigger.last, p.source ?? (targets.has('of') ? EN_AGENT : EN_OF), 3);
-    if (of) return withMutual(trigger, result(of, objectAfter(view, of.last, targets, false, of), 0));
-    const subject = subjectBefore(view, trigger);
-    const source = chainedSubject(view, subject.group, trigger, memory);
-    return withMutual(trigger, result(source, objectAfter(view, trigger.last, targets, false, source), subject.penalty));
-  }
-  const subject = subjectBefore(view, trigger);
-  const source = chainedSubject(view, subject.group, trigger, memory);
-  const target = objectAfter(view, trigger.last, p.target ?? EN_VERB_TARGETS, p.direct, source);
-  return withMutual(trigger, result(source, target, subject.penalty));
+  return null;
 }
 
 /** Arabic verb: SVO when an actor stands before the verb in its clause, else VSO; pro-drop carries the subject. */
@@ -269,9 +267,13 @@ function arabicVerbArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   const p = trigger.form.pattern;
   const targets = p.target ?? AR_TARGETS;
   const [clauseStart] = clauseRange(view, trigger.first);
+  // قال X لY إنه يرحب ...: the pronoun after إن/أن is the subject, and it is the speaker.
+  const reported = reportedSubject(view, trigger, memory);
+  if (reported) return arabicMutual(view, trigger, result(reported, objectAfter(view, trigger.last, targets, p.direct, reported), 0.1));
   const before = chainedSubject(view, subjectIn(view, clauseStart, trigger.first, true), trigger, memory);
-  if (before) return withMutual(trigger, result(before, objectAfter(view, trigger.last, targets, p.direct, before), 0));
-  const first = objectAfter(view, trigger.last, targets, true, null);
+  if (before) return arabicMutual(view, trigger, result(before, objectAfter(view, trigger.last, targets, p.direct, before), 0));
+  // From the head: a subject may stand inside a verb phrase (رفع المحتجون شعارات).
+  const first = objectAfter(view, trigger.first, targets, true, null);
   if (first === null) {
     const subject = subjectBefore(view, trigger);
     return result(subject.group ?? memory.lastSource, null, subject.group ? subject.penalty : 0.25);
@@ -288,13 +290,25 @@ function arabicVerbArguments(view: SentenceView, trigger: TriggerMatch, memory: 
     // قطر ... ، ثم دعت الرئيس: one bare actor after a verb whose subject was named earlier in the sentence.
     return result(carried, first, 0.25);
   }
-  return withMutual(trigger, result(first, second, 0));
+  return arabicMutual(view, trigger, result(first, second, 0));
 }
 
-/** Arabic event noun: زيارة X إلى Y, قام X بزيارة Y, تم توقيع اتفاقية بين X و Y. */
-function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
+/** اشتبكت طهران والرياض بشأن ... الجيش الأميركي: two subjects of a mutual verb act on each other, not on a bare actor further on. */
+function arabicMutual(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  const bare = a.targetGroup !== null && introducedBy(view, a.targetGroup) === null;
+  if (trigger.form.pattern.mutual && bare && distinctActors(a.sources) >= 2) return mutualResult(a.sources, a.penalty);
+  return withMutual(trigger, a);
+}
+
+/** Arabic event noun: زيارة X إلى Y, قام X بزيارة Y, تم توقيع اتفاقية بين X و Y, تعرض X لهجوم. */
+function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory, cues?: ArabicCues): Assignment {
   const p = trigger.form.pattern;
-  const between = p.mutual ? betweenParties(view, trigger, AR_BETWEEN, AR_AND) : null;
+  // التعاون بين البلدين متين: a state, not an act, unless a verb enacts it (عززت قطر التعاون مع ...).
+  const governor = cues ? governorOf(view, trigger, cues) : 'enact';
+  if (p.governed && governor !== 'enact' && governor !== 'undergo') return result(null, null, 0);
+  const agentive = governor === 'enact' || governor === 'copula' || governor === 'possessive';
+  // الحرب بين X وY، الاتفاقية بين البلدين: the parties, first-named as source (a mediator's بين names its targets).
+  const between = p.target?.has(foldKey('بين')) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);
   if (between) return mutualResult(between, 0);
   const targets = p.target ?? AR_TARGETS;
   const agent = p.source ? groupIntroducedAfter(view, trigger.last, p.source, 4) : groupIntroducedAfter(view, trigger.last, AR_SOURCE_INTRO, 3);
@@ -302,8 +316,17 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   let adjacent: Group | null = null;
   for (const g of view.groups) {
     if (g.first <= trigger.last) continue;
-    if (g.first - trigger.last <= 3 && introducedBy(view, g) === null) adjacent = g;
+    // A particle before the noun itself (ضد الغارات الإسرائيلية) does not introduce the nisba that describes it.
+    const intro = introduction(view, g);
+    if (g.first - trigger.last <= 3 && (intro === null || intro.at <= trigger.last)) adjacent = g;
     break;
+  }
+  const [clauseStart] = clauseRange(view, trigger.first);
+  // مقتل الجنود، اغتيال الرئيس على يد مسلحين: the genitive suffers the act (a nisba after it is still its agent:
+  // الاحتلال الإسرائيلي); the doer comes with على يد / من قبل, or is the subject of a verb that enacts the noun.
+  if (p.objective && adjacent && adjacent.refs[0]?.mention.kind !== 'nisba') {
+    const enacted = agentive ? subjectIn(view, clauseStart, trigger.first, true) : null;
+    return result(groupIntroducedAfter(view, adjacent.last, AR_DOER_INTRO, 4) ?? enacted, adjacent, 0);
   }
   if (agent) {
     const object = objectAfter(view, agent.last, targets, false, agent);
@@ -313,8 +336,13 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
     const object = objectAfter(view, adjacent.last, targets, false, adjacent);
     if (object) return withMutual(trigger, result(adjacent, object, 0));
   }
+  // Only a governing verb (or a possessive) makes the noun an act of the subject before it.
+  if (governor === 'undergo') return result(null, subjectIn(view, clauseStart, trigger.first, true), 0);
+  if (governor === null) {
+    if (adjacent) return withMutual(trigger, result(adjacent, objectAfter(view, adjacent.last, targets, true, adjacent), 0));
+    return result(null, objectAfter(view, trigger.last, targets, false, null), 0.25);
+  }
   // قام X بزيارة Y: the subject stands before the noun, the bare actor after it is the object.
-  const [clauseStart] = clauseRange(view, trigger.first);
   const before = chainedSubject(view, subjectIn(view, clauseStart, trigger.first, true), trigger, memory);
   const subject = before ? { group: before, penalty: 0 } : subjectBefore(view, trigger);
   if (subject.group) {
@@ -325,9 +353,10 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   return result(memory.lastSource, objectAfter(view, trigger.last, targets, false, null), 0.25);
 }
 
-export function assignArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
+/** `cues`: Arabic governing verbs for event nouns; without them any subject before a noun is its agent. */
+export function assignArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory, cues?: ArabicCues): Assignment {
   if (view.lang === 'en') return englishArguments(view, trigger, memory);
   return trigger.form.pattern.kind === 'noun'
-    ? arabicNounArguments(view, trigger, memory)
+    ? arabicNounArguments(view, trigger, memory, cues)
     : arabicVerbArguments(view, trigger, memory);
 }

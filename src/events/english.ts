@@ -15,7 +15,9 @@ export function regularVerbForms(lemma: string): Array<[string, EnglishForm]> {
   const last = lemma[lemma.length - 1] ?? '';
   const prev = lemma[lemma.length - 2];
   if (last === 'e') {
-    out.push([`${lemma}s`, 's'], [`${lemma}d`, 'ed'], [`${lemma.slice(0, -1)}ing`, 'ing']);
+    // agree -> agreeing, die -> dying, hope -> hoping.
+    const ing = /(ee|oe|ye)$/.test(lemma) ? `${lemma}ing` : lemma.endsWith('ie') ? `${lemma.slice(0, -2)}ying` : `${lemma.slice(0, -1)}ing`;
+    out.push([`${lemma}s`, 's'], [`${lemma}d`, 'ed'], [ing, 'ing']);
     return out;
   }
   if (last === 'y' && isConsonant(prev)) {
@@ -41,12 +43,14 @@ export function tagIrregular(form: string, lemma: string): EnglishForm {
   return 'ed';
 }
 
-/** Plural of an event noun (visit -> visits, strategy -> strategies, crash -> crashes). */
+/** Plural of an event noun (visit -> visits, strategy -> strategies, crash -> crashes, embargo -> embargoes). */
 export function nounForms(noun: string): string[] {
   const last = noun[noun.length - 1] ?? '';
   if (last === 's' && noun.endsWith('ss')) return [noun, `${noun}es`];
   if (last === 's') return [noun];
   if (last === 'y' && isConsonant(noun[noun.length - 2])) return [noun, `${noun.slice(0, -1)}ies`];
   if (/(x|z|ch|sh)$/.test(noun)) return [noun, `${noun}es`];
+  // embargo -> embargoes, but also the -s spelling some write.
+  if (last === 'o' && isConsonant(noun[noun.length - 2])) return [noun, `${noun}s`, `${noun}es`];
   return [noun, `${noun}s`];
 }

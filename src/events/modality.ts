@@ -74,6 +74,10 @@ export function loadModality(path: string): Modality {
   return { en: set(file.en), ar: set(file.ar), futureCodes: new Map(Object.entries(file.futureCodes)) };
 }
 
+/** Tokens before a trigger searched for a conditional: a clause is rarely longer, and an unbounded scan
+ * makes a huge unpunctuated clause quadratic in its triggers. */
+const CONDITIONAL_REACH = 60;
+
 export interface ModalityFinding {
   negated: boolean;
   future: boolean;
@@ -127,7 +131,7 @@ export function findModality(
     anyBefore(tokens, markers.intent, from, trigger, lang);
   const hypothetical =
     anyBefore(tokens, markers.modal, from, trigger, lang) ||
-    anyBefore(tokens, markers.conditional, clauseStart, trigger, lang) ||
+    anyBefore(tokens, markers.conditional, Math.max(clauseStart, trigger - CONDITIONAL_REACH), trigger, lang) ||
     (present && markers.modalPresent.some((m) => endsAt(tokens, trigger, m, lang, clauseStart)));
   return { negated, future, hypothetical };
 }

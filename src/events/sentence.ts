@@ -70,12 +70,27 @@ function gapJoins(norm: string, from: number, to: number, lang: Lang): boolean {
   return (lang === 'ar' ? JOINERS_AR : JOINERS_EN).has(gap);
 }
 
-/** Mentions of the sentence that name actors, overlapping ones reduced to the longest. */
-function sentenceMentions(doc: Document, sentence: Sentence): Mention[] {
-  const from = lowerBound(doc.mentions, sentence.start);
+/**
+ * Arabic names side by side with no و or comma between them are two arguments, not a list: دعت قطر الرئيس
+ * الإيراني (VSO subject + object), دعمت إيرانقطر (the space fell out). Same actors side by side are an apposition.
+ */
+function verbArguments(doc: Document, previous: Group, m: Mention): boolean {
+  if (doc.lang !== 'ar') return false;
+  if (doc.norm.slice(previous.end, m.start).replace(/[\s\u0000]/g, '') !== '') return false;
+  return m.actors.some((a) => !previous.refs.some((r) => r.actor.id === a.id));
+}
+
+/** Mentions of the sentence that name actors (plus `extra` ones), overlapping ones reduced to the longest. */
+function sentenceMentions(doc: Document, sentence: Sentence, extra: Mention[]): Mention[] {
+  let all = doc.mentions;
+  let from = lowerBound(doc.mentions, sentence.start);
+  if (extra.length > 0) {
+    all = [...doc.mentions.slice(from), ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+    from = 0;
+  }
   const out: Mention[] = [];
-  for (let i = from; i < doc.mentions.length; i++) {
-    const m = doc.mentions[i] as Mention;
+  for (let i = from; i < all.length; i++) {
+    const m = all[i] as Mention;
     if (m.start >= sentence.end) break;
     if (m.actors.length === 0) continue;
     const previous = out[out.length - 1];
@@ -92,16 +107,22 @@ function refsOf(m: Mention): ActorRef[] {
   return m.actors.map((actor) => ({ actor, mention: m }));
 }
 
-/** Add refs to a group, one per actor id: an apposition ("Khatami, the Iranian president") names one actor. */
+/**
+ * Add refs to a group, one per actor: an apposition ("Khatami, the Iranian president") names one actor; the
+ * same state in two roles ("the army and the government", الشرطة والمتظاهرين) is two.
+ */
 function addRefs(group: Group, refs: ActorRef[]): void {
   for (const r of refs) {
-    const same = group.refs.findIndex((g) => g.actor.id === r.actor.id);
+    const same = group.refs.findIndex(
+      (g) => g.actor.id === r.actor.id && (g.actor.role === r.actor.role || g.actor.role === null || r.actor.role === null),
+    );
     if (same < 0) group.refs.push(r);
     else if ((group.refs[same] as ActorRef).actor.role === null && r.actor.role !== null) group.refs[same] = r;
   }
 }
 
-export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Token[]): SentenceView {
+/** `extra`: mentions the event coder adds for this sentence only (unidentified actors), sorted or not. */
+export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Token[], extra: Mention[] = []): SentenceView {
   const clauseOfToken: number[] = [];
   const clauseTokens: Array<[number, number]> = sentence.clauses.map(() => [tokens.length, 0]);
   let c = 0;
@@ -113,9 +134,9 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
     range[1] = Math.max(range[1], i + 1);
   });
   const groups: Group[] = [];
-  for (const m of sentenceMentions(doc, sentence)) {
+  for (const m of sentenceMentions(doc, sentence, extra)) {
     const previous = groups[groups.length - 1];
-    if (previous && gapJoins(doc.norm, previous.end, m.start, doc.lang)) {
+    if (previous && gapJoins(doc.norm, previous.end, m.start, doc.lang) && !verbArguments(doc, previous, m)) {
       addRefs(previous, refsOf(m));
       previous.end = m.end;
       previous.last = tokenAt(tokens, m.end - 1);

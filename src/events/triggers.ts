@@ -1,8 +1,9 @@
 // Trigger matching: one Map lookup per token (per clitic reading in Arabic), phrase continuation with up to
 // two tokens between words, context/not conditions in the clause, and non-overlapping selection.
 import type { LanguagePatterns, TriggerForm, TriggerShape } from '../lexicon/events.js';
+import { foldKey } from '../stages/normalise.js';
 import { arabicReadings } from './arabic.js';
-import type { SentenceView } from './sentence.js';
+import type { Group, SentenceView } from './sentence.js';
 
 export interface TriggerMatch {
   form: TriggerForm;
@@ -13,9 +14,27 @@ export interface TriggerMatch {
   shape: TriggerShape;
   /** The Arabic head carried future س (سيزور). */
   futurePrefix: boolean;
+  /** Set when this trigger governs another (English frames: "urged X to withdraw", "condemned the attack"). */
+  frame?: TriggerFrame;
+}
+
+/** A head's hold on the trigger it took over. */
+export interface TriggerFrame {
+  /** The combined code ("urge" + "withdraw" -> 0256), or null to keep the head's own. */
+  code: string | null;
+  complement: TriggerMatch | null;
+  /** A frame table applied (appeal, demand, intent, reject, threat), not a plain head with its object. */
+  framing: boolean;
+  /** A target the frame names itself ("said that Sudan must ..."). */
+  target: Group | null;
+  /** A refusal stated as such ("will not provide"): a rejection, not a negated act. */
+  asserted: boolean;
 }
 
 const MAX_GAP = 2;
+const AR_PREPOSITIONS = new Set(
+  ['من', 'في', 'إلى', 'على', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ', 'حول', 'ضد', 'عبر', 'لدى', 'دون', 'بين', 'نحو', 'تجاه', 'عقب', 'إثر', 'أثناء'].map(foldKey),
+);
 
 function keyMatches(view: SentenceView, index: number, key: string): boolean {
   const t = view.tokens[index];
@@ -52,12 +71,24 @@ function phraseInClause(view: SentenceView, clause: number, phrase: string[]): b
   return false;
 }
 
-function conditionsHold(view: SentenceView, match: TriggerMatch): boolean {
+/** Words that open a purpose clause, which still tells what the act before it is (دعته، من أجل حضور القمة). */
+const AR_PURPOSE = new Set(['اجل', 'بهدف', 'بغرض', 'سعيا', 'لاجل'].map(foldKey));
+
+/** The clause of the trigger, and the next one when it only states the act's purpose. */
+function contextClauses(view: SentenceView, clause: number): number[] {
+  const [from, to] = view.clauseTokens[clause + 1] ?? [0, 0];
+  if (view.lang !== 'ar' || to <= from) return [clause];
+  const opens = [from, from + 1].some((i) => i < to && view.stems(i).some((s) => AR_PURPOSE.has(s)));
+  return opens ? [clause, clause + 1] : [clause];
+}
+
+export function conditionsHold(view: SentenceView, match: TriggerMatch): boolean {
   const p = match.form.pattern;
   if (p.context.length === 0 && p.not.length === 0) return true;
-  const clause = view.clauseOfToken[match.first] ?? 0;
-  if (p.context.length > 0 && !p.context.some((c) => phraseInClause(view, clause, c))) return false;
-  return !p.not.some((c) => phraseInClause(view, clause, c));
+  const clauses = contextClauses(view, view.clauseOfToken[match.first] ?? 0);
+  const found = (c: string[]): boolean => clauses.some((k) => phraseInClause(view, k, c));
+  if (p.context.length > 0 && !p.context.some(found)) return false;
+  return !p.not.some(found);
 }
 
 function headCandidates(view: SentenceView, patterns: LanguagePatterns, index: number): Array<{ form: TriggerForm; future: boolean }> {
@@ -65,13 +96,15 @@ function headCandidates(view: SentenceView, patterns: LanguagePatterns, index: n
   if (t === undefined || t.kind !== 'word') return [];
   if (view.lang === 'en') return (patterns.byFirst.get(t.norm) ?? []).map((form) => ({ form, future: false }));
   const out: Array<{ form: TriggerForm; future: boolean }> = [];
+  // After a preposition the word is a verbal noun, not a verb: من قصف المنشآت، بعد توقيع.
+  const afterPreposition = AR_PREPOSITIONS.has(view.tokens[index - 1]?.norm ?? '');
   for (const r of arabicReadings(t.norm)) {
     const forms = patterns.byFirst.get(r.stem);
     if (!forms) continue;
     for (const form of forms) {
       const verb = form.pattern.kind === 'verb';
       // Verbs take و/ف, future س and purpose ل, never the article or ب/ك; nouns never take س.
-      if (verb && (r.article || r.prep === 'ب' || r.prep === 'ك')) continue;
+      if (verb && (r.article || r.prep === 'ب' || r.prep === 'ك' || afterPreposition)) continue;
       if (verb && r.future && form.shape !== 'present') continue;
       if (!verb && r.future) continue;
       if (!out.some((o) => o.form === form)) out.push({ form, future: r.future });
@@ -81,9 +114,16 @@ function headCandidates(view: SentenceView, patterns: LanguagePatterns, index: n
 }
 
 /** All trigger matches in the sentence, longest and most specific first, without overlaps. */
+/** Is the token part of an actor's name (مجلس التعاون الخليجي، مبادرة إسطنبول للتعاون, Gulf Cooperation Council)? */
+function insideName(view: SentenceView, index: number): boolean {
+  const t = view.tokens[index];
+  return t !== undefined && view.groups.some((g) => g.refs.some(({ mention: m }) => m.start < t.end && m.end > t.start));
+}
+
 export function findTriggers(view: SentenceView, patterns: LanguagePatterns): TriggerMatch[] {
   const candidates: TriggerMatch[] = [];
   for (let i = 0; i < view.tokens.length; i++) {
+    if (insideName(view, i)) continue;
     for (const { form, future } of headCandidates(view, patterns, i)) {
       const tokens = form.keys.length === 1 ? [i] : continuePhrase(view, i, form.keys);
       if (tokens === null) continue;

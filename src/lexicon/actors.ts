@@ -8,6 +8,12 @@ import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 
+/** Forms that name something else next to certain words: المغرب العربي (the Maghreb), New Mexico, National Security Council. */
+const ContextSchema = z
+  .array(z.object({ form: z.string(), notPrev: z.array(z.string()).optional(), notNext: z.array(z.string()).optional() }))
+  .optional();
+type Contexts = z.infer<typeof ContextSchema>;
+
 const StateSchema = z.array(
   z.object({
     id: z.string().length(3),
@@ -24,12 +30,11 @@ const StateSchema = z.array(
     guarded: z.array(z.string()).optional(),
     /** Nisba forms taken as they are (broken plurals: الأتراك، الروس). */
     nisArPlain: z.array(z.string()).optional(),
-    /** A form that names something else next to certain words: المغرب العربي (the Maghreb), New Mexico. */
-    contexts: z.array(z.object({ form: z.string(), notPrev: z.array(z.string()).optional(), notNext: z.array(z.string()).optional() })).optional(),
+    contexts: ContextSchema,
   }),
 );
 const OrgSchema = z.array(
-  z.object({ id: z.string(), cameo: z.string(), name: z.string(), en: z.array(z.string()), ar: z.array(z.string()) }),
+  z.object({ id: z.string(), cameo: z.string(), name: z.string(), en: z.array(z.string()), ar: z.array(z.string()), contexts: ContextSchema }),
 );
 
 const RoleSchema = z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'OPP', 'REB', 'MED', 'BUS', 'CVL']);
@@ -145,6 +150,20 @@ const foldedSet = (words: string[]): ReadonlySet<string> => new Set(words.map(fo
 /** الفرنسية after اللغة is the language, not France. */
 const LANGUAGE = foldedSet(['اللغة']);
 
+/** Add options per form from an entry's contexts and guarded list. */
+function optionsFor(contexts: Contexts, guarded: string[] = []): (form: string) => AddOptions {
+  const byForm = new Map((contexts ?? []).map((c) => [c.form, c]));
+  const guard = new Set(guarded);
+  return (form) => {
+    const c = byForm.get(form);
+    return {
+      guarded: guard.has(form),
+      notPrev: c?.notPrev ? foldedSet(c.notPrev) : undefined,
+      notNext: c?.notNext ? foldedSet(c.notNext) : undefined,
+    };
+  };
+}
+
 export function loadActorLexicon(dataDir: string): ActorLexicon {
   const byFirst = new Map<string, Phrase[]>();
   const single = new Map<string, Phrase>();
@@ -175,15 +194,7 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
   for (const s of states) {
     const actor: Actor = { id: s.id, cameo: s.cameo ?? s.id, role: null, name: s.name };
     actors.set(s.id, actor);
-    const guarded = new Set(s.guarded ?? []);
-    const contexts = new Map((s.contexts ?? []).map((c) => [c.form, c]));
-    const opts = (n: string): AddOptions => {
-      const c = contexts.get(n);
-      const o: AddOptions = { guarded: guarded.has(n) };
-      if (c?.notPrev) o.notPrev = foldedSet(c.notPrev);
-      if (c?.notNext) o.notNext = foldedSet(c.notNext);
-      return o;
-    };
+    const opts = optionsFor(s.contexts, s.guarded);
     for (const n of [...s.en, ...s.ar]) add(n, 'state', actor, opts(n));
     for (const n of [...s.capEn, ...s.capAr]) add(n, 'capital', actor, opts(n));
     for (const n of [...s.nisEn, ...(s.nisArPlain ?? [])]) add(n, 'nisba', actor, opts(n));
@@ -193,7 +204,8 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
   for (const o of OrgSchema.parse(readJson(join(dataDir, 'actors', 'orgs.json')))) {
     const actor: Actor = { id: o.id, cameo: o.cameo, role: null, name: o.name };
     actors.set(o.id, actor);
-    for (const n of [...o.en, ...o.ar]) add(n, 'org', actor);
+    const opts = optionsFor(o.contexts);
+    for (const n of [...o.en, ...o.ar]) add(n, 'org', actor, opts(n));
   }
   const bodies = (file: string, kind: MentionKind): void => {
     for (const b of BodySchema.parse(readJson(join(dataDir, 'actors', file)))) {

@@ -24,9 +24,38 @@ const Schema = z.object({
   ordinals: z
     .object({ units: z.record(z.string(), z.number().int()), teen: Names, tens: z.record(z.string(), z.number().int()), of: Names })
     .default({ units: {}, teen: [], tens: {}, of: [] }),
+  /** Words after (Arabic) or before (English) a month without a year: مارس الماضي, last March, next March. */
+  monthModifiers: z.object({ past: Names, next: Names, this: Names }).default({ past: [], next: [], this: [] }),
+  /** "three days ago", قبل يومين، منذ ثلاثة أسابيع. */
+  counted: z
+    .object({
+      units: z.record(z.enum(['day', 'week', 'month', 'year']), Names),
+      duals: z.record(z.enum(['day', 'week', 'month', 'year']), Names),
+      numbers: z.record(z.string(), z.number().int().positive()),
+      agoAfter: Names,
+      agoBefore: Names,
+      /** After the unit these make it "N days before <something>", not before publication. */
+      notAfter: Names,
+    })
+    .optional(),
+  /** Markers of a future clause: a bare month or weekday in it is the next one, not the last one. */
+  future: Names.default([]),
+  /** Words between a weekday and the date it names (يوم الخميس الموافق 30 نوفمبر). */
+  weekdayLinks: Names.default([]),
+  /** Words before a bare four-digit number that make it a year (في 2012, since 2015). */
+  yearLeads: Names.default([]),
+  /** Words after a bare four-digit number that still let it read as a year (2015 وقعت: a verb, or و). */
+  yearFollowers: Names.default([]),
+  /** English words that make a bare "May" / "March" a month (in May, since March, last May). */
+  englishMonthLeads: Names.default([]),
+  /** Named episodes with a known date (the Gulf crisis: 2017-06); `heads` name the last episode mentioned. */
+  episodes: z.array(z.object({ date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), names: Names, heads: Names.default([]) })).default([]),
+  /** Words that make an episode the time of a clause (مع بداية الأزمة, during the crisis). */
+  episodeGovernors: Names.default([]),
 });
 
 export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
+
 
 /** Phrases keyed by their first folded token; the longest match wins. */
 export class PhraseTable<T> {
@@ -57,6 +86,11 @@ export class PhraseTable<T> {
   has(norm: string): boolean {
     return this.byFirst.has(norm);
   }
+
+  /** The first tokens of all phrases. */
+  firsts(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
 }
 
 export interface DateVocabulary {
@@ -79,6 +113,30 @@ export interface DateVocabulary {
   readonly ordinalTeen: Set<string>;
   readonly ordinalTens: Map<string, number>;
   readonly ordinalOf: Set<string>;
+  readonly monthPast: PhraseTable<true>;
+  readonly monthNext: PhraseTable<true>;
+  readonly monthThis: PhraseTable<true>;
+  readonly countUnits: Map<string, RelativeUnit>;
+  readonly countDuals: Map<string, RelativeUnit>;
+  readonly countNumbers: PhraseTable<number>;
+  readonly agoAfter: Set<string>;
+  readonly agoBefore: PhraseTable<true>;
+  readonly agoNotAfter: Set<string>;
+  readonly future: PhraseTable<true>;
+  readonly englishMonthLeads: Set<string>;
+  readonly yearLeads: Set<string>;
+  readonly weekdayLinks: Set<string>;
+  readonly yearFollowers: Set<string>;
+  /** Episode names: value is the episode's index in `episodeList`. */
+  readonly episodes: PhraseTable<number>;
+  /** Generic heads (الأزمة, the crisis): value is the head's folded key. */
+  readonly episodeHeads: PhraseTable<string>;
+  readonly episodeList: ReadonlyArray<{ date: string; heads: ReadonlySet<string> }>;
+  readonly episodeGovernors: PhraseTable<true>;
+  /** Keys a time expression can start with (besides numbers): one lookup skips a token that starts none. */
+  readonly starters: ReadonlySet<string>;
+  /** Keys a carrier, blocker, future marker or "read also" break can start with. */
+  readonly markers: ReadonlySet<string>;
 }
 
 function table<T>(groups: Array<{ names: string[]; value: T }>): PhraseTable<T> {
@@ -88,6 +146,11 @@ function table<T>(groups: Array<{ names: string[]; value: T }>): PhraseTable<T> 
 }
 
 const foldSet = (names: string[]): Set<string> => new Set(names.map(foldKey));
+function unitMap(record: Partial<Record<RelativeUnit, string[]>>): Map<string, RelativeUnit> {
+  const out = new Map<string, RelativeUnit>();
+  for (const [unit, names] of Object.entries(record) as Array<[RelativeUnit, string[]]>) for (const n of names) out.set(foldKey(n), unit);
+  return out;
+}
 const foldMap = (record: Record<string, number>): Map<string, number> =>
   new Map(Object.entries(record).map(([k, v]) => [foldKey(k), v]));
 
@@ -116,7 +179,37 @@ export function loadDateVocabulary(dataDir: string): DateVocabulary {
     ordinalTeen: foldSet(d.ordinals.teen),
     ordinalTens: foldMap(d.ordinals.tens),
     ordinalOf: foldSet(d.ordinals.of),
+    monthPast: table([{ names: d.monthModifiers.past, value: true as const }]),
+    monthNext: table([{ names: d.monthModifiers.next, value: true as const }]),
+    monthThis: table([{ names: d.monthModifiers.this, value: true as const }]),
+    countUnits: unitMap(d.counted?.units ?? {}),
+    countDuals: unitMap(d.counted?.duals ?? {}),
+    countNumbers: table(Object.entries(d.counted?.numbers ?? {}).map(([n, value]) => ({ names: [n], value }))),
+    agoAfter: foldSet(d.counted?.agoAfter ?? []),
+    agoBefore: table([{ names: d.counted?.agoBefore ?? [], value: true as const }]),
+    agoNotAfter: foldSet(d.counted?.notAfter ?? []),
+    future: table([{ names: d.future, value: true as const }]),
+    englishMonthLeads: foldSet(d.englishMonthLeads),
+    yearLeads: foldSet(d.yearLeads),
+    weekdayLinks: foldSet(d.weekdayLinks),
+    yearFollowers: foldSet(d.yearFollowers),
+    episodes: table(d.episodes.map((e, i) => ({ names: e.names, value: i }))),
+    episodeHeads: table(d.episodes.flatMap((e) => e.heads.map((h) => ({ names: [h], value: foldKey(h) })))),
+    episodeList: d.episodes.map((e) => ({ date: e.date, heads: new Set(e.heads.map(foldKey)) })),
+    episodeGovernors: table([{ names: d.episodeGovernors, value: true as const }]),
   };
+  const union = (tables: Array<PhraseTable<unknown>>, sets: Array<Iterable<string>> = []): Set<string> => {
+    const out = new Set<string>();
+    for (const t of tables) for (const k of t.firsts()) out.add(k);
+    for (const set of sets) for (const k of set) out.add(k);
+    return out;
+  };
+  const v = vocabulary;
+  const starters = union(
+    [v.months, v.hijriMonths, v.weekdays, v.relative, v.episodes, v.episodeHeads, v.episodeGovernors, v.countNumbers, v.agoBefore, v.monthPast, v.monthNext],
+    [v.monthWords, v.dayWords, v.yearWords, v.recentUnits, v.recentPast, v.ordinalUnits.keys()],
+  );
+  const markers = union([v.breaks, v.carriers, v.blockers, v.future]);
   const size = vocabulary.months.size + vocabulary.hijriMonths.size + vocabulary.weekdays.size + vocabulary.relative.size + vocabulary.carriers.size;
-  return { size, ...vocabulary };
+  return { size, ...vocabulary, starters, markers };
 }

@@ -7,6 +7,8 @@ import type { Lang } from '../document.js';
 import { arabicVerbForms } from '../events/arabic.js';
 import { nounForms, regularVerbForms, tagIrregular, type EnglishForm } from '../events/english.js';
 import { loadModality, type Modality } from '../events/modality.js';
+import { loadUnidentified, type UnidentifiedLexicon } from '../events/unidentified.js';
+import { loadArabicCues, type ArabicCues } from '../events/arabic-arguments.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
 
@@ -22,8 +24,17 @@ const Entry = z.object({
   priority: z.number().optional(),
   /** Extension: may a bare actor after a verb be the target (direct object)? Default: yes, except root 01. */
   direct: z.boolean().optional(),
+  /** Nouns that name a state as often as an act (التعاون، الشراكة): an event only under a governing verb. */
+  governed: z.boolean().optional(),
+  /** Nouns whose genitive suffers the act (مقتل الجنود، اغتيال الرئيس): it is the target, not the agent. */
+  objective: z.boolean().optional(),
+  /** English verbs: only these inflected forms (a base form that is also an adjective or noun: free, march). */
+  forms: z.array(z.enum(['base', 's', 'ed', 'ing'])).optional(),
 });
-const PatternFile = z.object({ patterns: z.array(Entry) });
+const CodeKey = z.string().regex(/^\d{2,4}$/);
+/** Frames: heads (code prefixes) whose complement's code (by prefix) gives the combined code: urge + withdraw -> 0256. */
+const FrameTable = z.array(z.object({ heads: z.array(CodeKey).min(1), codes: z.record(CodeKey, CodeKey) }));
+const PatternFile = z.object({ patterns: z.array(Entry), frames: FrameTable.optional() });
 const IrregularFile = z.record(z.string(), z.array(z.string()));
 
 export type PatternEntry = z.infer<typeof Entry>;
@@ -43,6 +54,8 @@ export interface EventPattern {
   not: string[][];
   priority: number;
   direct: boolean;
+  governed: boolean;
+  objective: boolean;
 }
 
 /** What the first token of a trigger tells: English verb form, Arabic tense, or a noun. */
@@ -58,6 +71,8 @@ export interface TriggerForm {
 export interface LanguagePatterns {
   byFirst: Map<string, TriggerForm[]>;
   patterns: EventPattern[];
+  /** Head code prefix -> complement code prefix -> combined code (empty when the language has none). */
+  frames: Map<string, Map<string, string>>;
 }
 
 export interface EventLexicon {
@@ -65,6 +80,10 @@ export interface EventLexicon {
   readonly en: LanguagePatterns;
   readonly ar: LanguagePatterns;
   readonly modality: Modality;
+  /** Actors named only by kind (protesters, gunmen): data/actors/unidentified.json. */
+  readonly unidentified: UnidentifiedLexicon;
+  /** Arabic argument cues: governing verbs of event nouns, protest-target words (data/events/ar-arguments.json). */
+  readonly arCues: ArabicCues;
 }
 
 function keysOf(phrase: string): string[] {
@@ -89,11 +108,18 @@ function compilePattern(entry: PatternEntry, lang: Lang): EventPattern {
     not: (entry.not ?? []).map(keysOf).filter((k) => k.length > 0),
     priority: entry.priority ?? 1,
     direct: entry.direct ?? (entry.kind === 'verb' && !entry.code.startsWith('01')),
+    governed: entry.governed ?? false,
+    objective: entry.objective ?? false,
   };
 }
 
 /** English: inflect the first word of the phrase (verbs: lemma forms + irregulars; nouns: plural). */
-function englishForms(phrase: string[], kind: 'verb' | 'noun', irregular: Map<string, string[]>): Array<[string[], TriggerShape]> {
+function englishForms(
+  phrase: string[],
+  kind: 'verb' | 'noun',
+  irregular: Map<string, string[]>,
+  only?: ReadonlyArray<EnglishForm>,
+): Array<[string[], TriggerShape]> {
   const [head, ...rest] = phrase;
   if (head === undefined) return [];
   if (kind === 'noun') {
@@ -107,7 +133,7 @@ function englishForms(phrase: string[], kind: 'verb' | 'noun', irregular: Map<st
     // An irregular verb's regular past (meeted) is not a word, but harmless; its listed forms are what matter.
     for (const f of irr) forms.set(f, tagIrregular(f, head));
   }
-  return [...forms].map(([f, shape]) => [[f, ...rest], shape]);
+  return [...forms].filter(([, shape]) => only === undefined || only.includes(shape)).map(([f, shape]) => [[f, ...rest], shape]);
 }
 
 function arabicForms(phrase: string[], kind: 'verb' | 'noun'): Array<[string[], TriggerShape]> {
@@ -119,11 +145,22 @@ function arabicForms(phrase: string[], kind: 'verb' | 'noun'): Array<[string[], 
   return arabicVerbForms(head).map((f) => [[f, ...rest], shape]);
 }
 
-function readPatterns(path: string): PatternEntry[] {
-  if (!existsSync(path)) return [];
+function readPatterns(path: string): z.infer<typeof PatternFile> {
+  if (!existsSync(path)) return { patterns: [] };
   const parsed = PatternFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
-  return parsed.data.patterns;
+  return parsed.data;
+}
+
+export type FrameData = z.infer<typeof FrameTable>;
+
+function compileFrames(data: FrameData | undefined): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const frame of data ?? []) {
+    const codes = new Map(Object.entries(frame.codes));
+    for (const head of frame.heads) out.set(head, codes);
+  }
+  return out;
 }
 
 function readIrregular(path: string): Map<string, string[]> {
@@ -132,7 +169,12 @@ function readIrregular(path: string): Map<string, string[]> {
   return new Map(Object.entries(data).map(([lemma, forms]) => [foldKey(lemma), forms.map((f) => foldKey(f))]));
 }
 
-export function compilePatterns(entries: PatternEntry[], lang: Lang, irregular: Map<string, string[]> = new Map()): LanguagePatterns {
+export function compilePatterns(
+  entries: PatternEntry[],
+  lang: Lang,
+  irregular: Map<string, string[]> = new Map(),
+  frames?: FrameData,
+): LanguagePatterns {
   const byFirst = new Map<string, TriggerForm[]>();
   const patterns: EventPattern[] = [];
   for (const entry of entries) {
@@ -141,7 +183,7 @@ export function compilePatterns(entries: PatternEntry[], lang: Lang, irregular: 
     for (const word of entry.words) {
       const keys = keysOf(word);
       if (keys.length === 0) continue;
-      const forms = lang === 'en' ? englishForms(keys, entry.kind, irregular) : arabicForms(keys, entry.kind);
+      const forms = lang === 'en' ? englishForms(keys, entry.kind, irregular, entry.forms) : arabicForms(keys, entry.kind);
       for (const [formKeys, shape] of forms) {
         const first = formKeys[0];
         if (first === undefined) continue;
@@ -153,14 +195,18 @@ export function compilePatterns(entries: PatternEntry[], lang: Lang, irregular: 
       }
     }
   }
-  return { byFirst, patterns };
+  return { byFirst, patterns, frames: compileFrames(frames) };
 }
 
 export function loadEventLexicon(dataDir: string): EventLexicon {
   const dir = join(dataDir, 'events');
   const irregular = readIrregular(join(dir, 'en-irregular.json'));
-  const en = compilePatterns(readPatterns(join(dir, 'en.json')), 'en', irregular);
-  const ar = compilePatterns(readPatterns(join(dir, 'ar.json')), 'ar');
+  const enFile = readPatterns(join(dir, 'en.json'));
+  const arFile = readPatterns(join(dir, 'ar.json'));
+  const en = compilePatterns(enFile.patterns, 'en', irregular, enFile.frames);
+  const ar = compilePatterns(arFile.patterns, 'ar', new Map(), arFile.frames);
   const modality = loadModality(join(dir, 'modality.json'));
-  return { size: en.patterns.length + ar.patterns.length, en, ar, modality };
+  const unidentified = loadUnidentified(join(dataDir, 'actors', 'unidentified.json'));
+  const arCues = loadArabicCues(join(dir, 'ar-arguments.json'));
+  return { size: en.patterns.length + ar.patterns.length, en, ar, modality, unidentified, arCues };
 }

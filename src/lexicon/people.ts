@@ -26,7 +26,7 @@ const tenureSchema = z.object({
   office: z.string().min(1),
   from: z.string().regex(DAY),
   to: z.string().regex(DAY).nullable(),
-  /** The day (or month) of a bound is not known exactly: the data gives the first of the month. */
+  /** A bound is not known to the day (sometimes not to the month): the date given is the best estimate. */
   approx: z.boolean().optional(),
 });
 const personSchema = z.object({

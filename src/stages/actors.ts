@@ -6,9 +6,11 @@
 //  - "the two sides" / الجانبين (a pair rule with among ["*"]): the same, but any actor (NATO and Qatar) and with
 //    the roles they were last named with (the IRGC and the Qatari army -> IRN/MIL, QAT/MIL).
 //  - a role noun heading the anaphor gives both that role: عاهلا البلدين, "the leaders of the two countries".
-//  - "the kingdom" / المملكة (a recent rule): the last state among the candidates, else the Arabic default.
-import type { Actor, Document, Mention, Role, Token } from '../document.js';
-import { headRole, loadAnaphorHeads, type AnaphorHeads } from '../actors/anaphor-heads.js';
+//  - "the kingdom" / المملكة (a recent rule): the last state among the candidates, else the Arabic default;
+//    "the latter" (among ["*"]): the last actor named; a title-like one (سموه, his majesty) that is itself a
+//    role noun in data/actors/role-heads.json takes that role.
+import type { Actor, Document, Mention, Role } from '../document.js';
+import { headRole, loadRoleHeads, ownRole, tokenIndex, type RoleHeads } from '../actors/role-heads.js';
 import type { ActorLexicon, AnaphorRule } from '../lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
 import { withRole } from '../lexicon/actors.js';
@@ -24,21 +26,6 @@ interface Pair {
 
 const isState = (a: Actor): boolean => /^[A-Z]{3}$/.test(a.id);
 const isNamed = (a: Actor): boolean => isState(a) || a.id.startsWith('ORG:');
-
-/** Index of the token holding `offset` (tokens sorted by start). */
-function tokenIndex(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
 
 function joined(doc: Document, a: Mention, b: Mention): boolean {
   if (a.sentence !== b.sentence || b.start < a.end || b.start - a.end > 8) return false;
@@ -59,7 +46,7 @@ function lastDistinct(seen: readonly Actor[], n: number, keep: (a: Actor) => boo
   return out.length === n ? out : [];
 }
 
-export function createActorResolver(lexicon: ActorLexicon, heads: AnaphorHeads = loadAnaphorHeads(DEFAULT_DATA_DIR)): (doc: Document) => Document {
+export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = loadRoleHeads(DEFAULT_DATA_DIR)): (doc: Document) => Document {
   return (doc) => {
     const seen: Actor[] = []; // actors in text order, with the role they were named with (most recent last)
     let pair: Pair | null = null;
@@ -80,10 +67,13 @@ export function createActorResolver(lexicon: ActorLexicon, heads: AnaphorHeads =
         if (rule?.type === 'pair') m.actors = resolvePair(m, rule);
         else if (rule) {
           const among = new Set(rule.among ?? []);
-          const hit = [...seen].reverse().find((a) => among.has(a.id));
+          const hit = [...seen].reverse().find((a) => among.has(a.id) || among.has('*'));
           const def = doc.lang === 'ar' && rule.defaultAr ? lexicon.actorById(rule.defaultAr) : undefined;
           const a = hit ?? def;
-          m.actors = a ? [lexicon.actorById(a.id) ?? a] : [];
+          const base = a ? (lexicon.actorById(a.id) ?? a) : undefined;
+          // A title-like anaphor (سموه, "his majesty") names the ruler: the state with his role.
+          const role = base ? ownRole(doc, heads, tokenIndex(doc.tokens, m.start), tokenIndex(doc.tokens, m.end - 1)) : null;
+          m.actors = base ? [role === null ? base : withRole(base, role)] : [];
         }
       } else if (m.actors.length === 0) {
         const a = lexicon.actorById(m.entry);

@@ -1,8 +1,10 @@
 // Stage 8 — attribution: who the article says makes each claim. A frame (according to X, كشف موقع X) covers
 // its sentence and carries on through the paragraph; a continuation (وأضافت، وأشارت المجلة، the report added)
 // carries it into the next paragraph; a new frame replaces it; a background marker (يشار إلى أن) ends it.
+// A paragraph with no frame of its own that stands between two paragraphs of the same source's account (the
+// next one resumes it: وألمحت المجلة) is part of that account too.
 import { scanSentence, type RawFrame } from '../attribution/scan.js';
-import type { Attribution, CodedEvent, Document, Span } from '../document.js';
+import type { Attribution, CodedEvent, Document, Sentence, Span } from '../document.js';
 import type { AttributionLexicon } from '../lexicon/attribution.js';
 
 /** A resolved frame: who, and the claimant's words (to tell a speaker from a source). */
@@ -37,7 +39,10 @@ export function createAttributor(lexicon: AttributionLexicon): (doc: Document) =
   return (doc) => {
     const attributions: Attribution[] = [];
     const bySentence = new Map<number, Frame[] | 'background'>();
+    /** Paragraphs that open by continuing a source's account, with that source. */
+    const resumedBy = new Map<number, string>();
     const lastByHead = new Map<string, Frame>();
+    let last: Frame | null = null; // the last frame anywhere before: what "the report added" resumes
     let current: Frame | null = null;
     let paragraph = -1;
     const toks = doc.tokens;
@@ -52,6 +57,10 @@ export function createAttributor(lexicon: AttributionLexicon): (doc: Document) =
         paragraph = sentence.paragraph;
         const continues = first !== undefined && first.kind === 'cont' && first.at < PARAGRAPH_OPENING;
         if (!continues) current = null;
+        else {
+          const resumed = resolve(doc, first, sentence.index, current, lastByHead, last);
+          if (resumed) resumedBy.set(paragraph, resumed.who);
+        }
       }
       if (scan.background) {
         current = null;
@@ -60,16 +69,18 @@ export function createAttributor(lexicon: AttributionLexicon): (doc: Document) =
       }
       const frames: Frame[] = [];
       for (const raw of scan.frames) {
-        const resolved = resolve(doc, raw, sentence.index, current, lastByHead);
+        const resolved = resolve(doc, raw, sentence.index, current, lastByHead, last);
         if (resolved === null) continue;
         frames.push(resolved);
         attributions.push({ start: resolved.start, end: resolved.end, sentence: resolved.sentence, who: resolved.who });
         if (raw.head !== '') lastByHead.set(raw.head, resolved);
+        last = resolved;
         current = resolved;
       }
       if (frames.length > 0) bySentence.set(sentence.index, frames);
       else if (current !== null) bySentence.set(sentence.index, [current]);
     }
+    fillResumedGaps(doc, bySentence, resumedBy);
     for (const ev of doc.events) {
       const cover = bySentence.get(ev.sentence);
       if (cover === undefined || cover === 'background') {
@@ -84,17 +95,44 @@ export function createAttributor(lexicon: AttributionLexicon): (doc: Document) =
   };
 }
 
-/** A continuation names the running source, or the last one with the same head word (وأشارت المجلة). */
+/**
+ * Frameless paragraphs between a paragraph whose last sentence is covered by source X and a paragraph that
+ * resumes X (its opening continuation resolves to X) take X's last frame.
+ */
+function fillResumedGaps(doc: Document, bySentence: Map<number, Frame[] | 'background'>, resumedBy: Map<number, string>): void {
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s === undefined || bySentence.has(s.index) || i === 0) continue;
+    const before = bySentence.get((sentences[i - 1] as Sentence).index);
+    if (before === undefined || before === 'background') continue;
+    const frame = before[before.length - 1] as Frame;
+    let j = i;
+    while (j < sentences.length && !bySentence.has((sentences[j] as Sentence).index)) j++;
+    const next = sentences[j];
+    // The gap must be whole paragraphs, and the paragraph after it must open by resuming the same source.
+    const wholeParagraphs = s.paragraph !== (sentences[i - 1] as Sentence).paragraph && next !== undefined && next.paragraph !== (sentences[j - 1] as Sentence).paragraph;
+    if (wholeParagraphs && resumedBy.get(next.paragraph) === frame.who) {
+      for (let k = i; k < j; k++) bySentence.set((sentences[k] as Sentence).index, [frame]);
+    }
+    i = j;
+  }
+}
+
+/** A continuation names the running source, the last one with the same head word (وأشارت المجلة), or with a
+ * head word and nothing running, the last source of all. */
 function resolve(
   doc: Document,
   raw: RawFrame,
   sentence: number,
   current: Frame | null,
   lastByHead: Map<string, Frame>,
+  last: Frame | null,
 ): Frame | null {
   const span = { start: raw.start, end: raw.end, sentence };
   if (raw.kind === 'new') return { ...span, who: raw.who, claim: raw.claim, claimText: foldedSlice(doc, raw.claim) };
-  const base = (raw.head !== '' ? lastByHead.get(raw.head) : undefined) ?? current;
+  // A head word ("the report added", وأشارت المجلة) may resume an account after paragraphs of the outlet's own.
+  const base = (raw.head !== '' ? (lastByHead.get(raw.head) ?? current ?? last) : current);
   if (base === null || base === undefined) return null;
   return { ...span, who: base.who, claim: base.claim, claimText: base.claimText };
 }

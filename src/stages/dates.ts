@@ -1,11 +1,19 @@
-// Stage 6 — dates: find time expressions and give each event the date that governs it: one in its own clause
-// (closest to the trigger), else in its sentence (closest before, then after), else one carried from an earlier
-// sentence of the paragraph when the sentence points back (حينها، at the time), else the publication date —
-// never across a "read also" break, where the text that follows is another article.
+// Stage 6 — dates: find time expressions and give each event the date that governs it.
+//  1. A date belongs to the nearest event trigger of its clause (else of its sentence); an event takes the nearest
+//     date that belongs to it ("X visited Y in May 1999 and Z attended in 2007": each its own).
+//  2. Else a date in its own clause, else the closest date before it in the sentence, unless a blocker stands
+//     between (عقب ذلك, later: the text says the time moved on by an unknown amount).
+//  3. Else a date carried from an earlier sentence of the paragraph (or the one before) when the sentence points
+//     back (حينها, at the time, في ضوء ذلك).
+//  4. Else the publication date (basis "published") — never after a blocker, and never across a "read also"
+//     break, where the text that follows is another article.
+// Dates in a clause that speaks of the future (will, سوف) place bare months and weekdays forward; future dates
+// are the content of an intent and never an event's own date. Named episodes (the Gulf crisis) are dates only
+// when they govern the clause (مع بداية الأزمة, during the crisis); a bare head (الأزمة) names the last one mentioned.
 import type { CodedEvent, Document, EventDate, Sentence, Span, Token } from '../document.js';
 import { parsePartial, precisionOf, type PartialDate } from '../dates/calendar.js';
 import { placeDate, type Placed } from '../dates/resolve.js';
-import { scanSentence } from '../dates/scan.js';
+import { scanSentence, type RawDate, type SentenceScan } from '../dates/scan.js';
 import { lowerBound } from '../events/sentence.js';
 import type { DateVocabulary } from '../lexicon/dates.js';
 
@@ -16,9 +24,14 @@ interface Expression extends Span {
 
 interface SentenceDates {
   expressions: Expression[];
+  /** Character offsets of blockers (عقب ذلك): no earlier date governs what follows them. */
+  blockers: number[];
   carrier: boolean;
   blocker: boolean;
 }
+
+/** How much farther a date before a trigger may be than one after it and still be its date. */
+const BEFORE_WEIGHT = 2;
 
 function clauseIndex(sentence: Sentence, offset: number): number {
   const i = sentence.clauses.findIndex((c) => offset >= c.start && offset < c.end);
@@ -44,10 +57,78 @@ function fromExpression(doc: Document, e: Expression, basis: EventDate['basis'] 
   };
 }
 
-function closest(expressions: Expression[], at: number): Expression | null {
-  const before = expressions.filter((e) => e.end <= at).pop();
-  if (before) return before;
-  return expressions.find((e) => e.start >= at) ?? expressions[0] ?? null;
+/** Distance from a trigger to a date, dates before the trigger counting double. */
+function distance(trigger: Span, e: Span): number {
+  return e.end <= trigger.start ? (trigger.start - e.end) * BEFORE_WEIGHT : Math.max(0, e.start - trigger.end);
+}
+
+function nearest(expressions: Expression[], trigger: Span): Expression | null {
+  let best: Expression | null = null;
+  for (const e of expressions) if (best === null || distance(trigger, e) < distance(trigger, best)) best = e;
+  return best;
+}
+
+/** Episodes named so far, by head: the last one named with that head wins. */
+class EpisodeMemory {
+  private readonly byHead = new Map<string, number>();
+  constructor(private readonly vocabulary: DateVocabulary) {}
+
+  /** The date an episode mention stands for, or null (an unknown head, an undated list entry). */
+  resolve(raw: RawDate): RawDate | null {
+    let index: number | undefined;
+    if (raw.kind === 'episode') {
+      index = raw.episode;
+      for (const head of this.vocabulary.episodeList[index]?.heads ?? []) this.byHead.set(head, index);
+    } else if (raw.kind === 'episodeHead') index = this.byHead.get(raw.head);
+    else return raw;
+    const date = index === undefined ? null : parsePartial(this.vocabulary.episodeList[index]?.date ?? null);
+    return date === null || !raw.governed ? null : { kind: 'absolute', date };
+  }
+}
+
+function scanDates(doc: Document, vocabulary: DateVocabulary, pub: PartialDate | null): { perSentence: SentenceDates[]; breakOffset: number } {
+  const perSentence: SentenceDates[] = [];
+  const episodes = new EpisodeMemory(vocabulary);
+  let breakOffset = Infinity;
+  doc.times = [];
+  for (const sentence of doc.sentences) {
+    const tokens = sentenceTokens(doc, sentence);
+    const scan: SentenceScan = scanSentence(tokens, vocabulary, doc.lang === 'ar', doc.text);
+    if (scan.breakAt !== null && breakOffset === Infinity) breakOffset = (tokens[scan.breakAt] as Token).start;
+    const futureClauses = new Set(scan.futureAt.map((i) => clauseIndex(sentence, (tokens[i] as Token).start)));
+    const expressions: Expression[] = [];
+    for (const f of scan.found) {
+      const raw = episodes.resolve(f.raw);
+      if (raw === null || raw.kind === 'period') continue;
+      const start = (tokens[f.first] as Token).start;
+      const end = (tokens[f.last] as Token).end;
+      const clause = clauseIndex(sentence, start);
+      const placed = placeDate(raw, pub, futureClauses.has(clause));
+      expressions.push({ start, end, placed, clause });
+      doc.times.push({ start, end, sentence: sentence.index, value: placed.value, precision: placed.precision, kind: placed.relative ? 'relative' : 'absolute' });
+    }
+    const blockers = scan.blockersAt.map((i) => (tokens[i] as Token).start);
+    perSentence[sentence.index] = { expressions, blockers, carrier: scan.carrier, blocker: scan.blocker };
+  }
+  return { perSentence, breakOffset };
+}
+
+/** Which event each usable date belongs to: the nearest trigger in its clause, else in its sentence. */
+function owners(doc: Document, perSentence: SentenceDates[]): Map<Expression, CodedEvent> {
+  const bySentence = new Map<number, CodedEvent[]>();
+  for (const ev of doc.events) bySentence.set(ev.sentence, [...(bySentence.get(ev.sentence) ?? []), ev]);
+  const owner = new Map<Expression, CodedEvent>();
+  for (const [index, events] of bySentence) {
+    const sentence = doc.sentences[index];
+    if (sentence === undefined) continue;
+    for (const e of (perSentence[index]?.expressions ?? []).filter(usable)) {
+      const inClause = events.filter((ev) => clauseIndex(sentence, ev.trigger.start) === e.clause);
+      let best: CodedEvent | null = null;
+      for (const ev of inClause.length > 0 ? inClause : events) if (best === null || distance(ev.trigger, e) < distance(best.trigger, e)) best = ev;
+      if (best) owner.set(e, best);
+    }
+  }
+  return owner;
 }
 
 export function createDater(vocabulary: DateVocabulary): (doc: Document) => Document {
@@ -56,24 +137,14 @@ export function createDater(vocabulary: DateVocabulary): (doc: Document) => Docu
     const published: EventDate = pub
       ? { value: doc.meta.published, precision: precisionOf(pub), text: null, basis: 'published' }
       : { value: null, precision: null, text: null, basis: 'none' };
-    const perSentence: SentenceDates[] = [];
-    let breakOffset = Infinity;
-    doc.times = [];
-    for (const sentence of doc.sentences) {
-      const tokens = sentenceTokens(doc, sentence);
-      const scan = scanSentence(tokens, vocabulary, doc.lang === 'ar');
-      if (scan.breakAt !== null && breakOffset === Infinity) breakOffset = (tokens[scan.breakAt] as Token).start;
-      const expressions: Expression[] = [];
-      for (const f of scan.found) {
-        const start = (tokens[f.first] as Token).start;
-        const end = (tokens[f.last] as Token).end;
-        const placed = placeDate(f.raw, pub);
-        if (f.raw.kind === 'period') continue;
-        expressions.push({ start, end, placed, clause: clauseIndex(sentence, start) });
-        doc.times.push({ start, end, sentence: sentence.index, value: placed.value, precision: placed.precision, kind: placed.relative ? 'relative' : 'absolute' });
-      }
-      perSentence[sentence.index] = { expressions, carrier: scan.carrier, blocker: scan.blocker };
-    }
+    const undated: EventDate = { value: null, precision: null, text: null, basis: 'none' };
+    const { perSentence, breakOffset } = scanDates(doc, vocabulary, pub);
+    const owner = owners(doc, perSentence);
+    // Triggers sharing a span (one trigger, several dyads) share the date: compare by position, not identity.
+    const owns = (ev: CodedEvent, e: Expression): boolean => {
+      const o = owner.get(e);
+      return o !== undefined && o.trigger.start === ev.trigger.start && o.trigger.end === ev.trigger.end;
+    };
 
     const dateOf = (event: CodedEvent): EventDate => {
       const sentence = doc.sentences[event.sentence];
@@ -81,16 +152,21 @@ export function createDater(vocabulary: DateVocabulary): (doc: Document) => Docu
       if (sentence === undefined || own === undefined) return published;
       const candidates = own.expressions.filter(usable);
       const clause = clauseIndex(sentence, event.trigger.start);
+      const mine = candidates.filter((e) => owns(event, e));
       const inClause = candidates.filter((e) => e.clause === clause);
-      const pick = closest(inClause.length > 0 ? inClause : candidates, event.trigger.start);
+      const blocked = (e: Expression): boolean => own.blockers.some((b) => b >= e.end && b <= event.trigger.start);
+      const before = candidates.filter((e) => e.end <= event.trigger.start && !blocked(e)).pop();
+      const pick = nearest(mine.filter((e) => e.clause === clause), event.trigger) ?? nearest(mine, event.trigger) ?? nearest(inClause, event.trigger) ?? before;
       if (pick) return fromExpression(doc, pick);
       if (own.carrier) {
-        for (let s = event.sentence - 1; s >= 0 && (doc.sentences[s] as Sentence).paragraph >= sentence.paragraph - 1; s--) {
+        // This paragraph and the one before it that has text (blank lines do not count as paragraphs).
+        const previousParagraph = doc.sentences.slice(0, event.sentence).reverse().find((s) => s.paragraph < sentence.paragraph)?.paragraph ?? sentence.paragraph;
+        for (let s = event.sentence - 1; s >= 0 && (doc.sentences[s] as Sentence).paragraph >= previousParagraph; s--) {
           const earlier = (perSentence[s]?.expressions ?? []).filter(usable).pop();
           if (earlier) return fromExpression(doc, earlier, 'anaphoric');
         }
       }
-      if (own.blocker || event.trigger.start >= breakOffset) return { value: null, precision: null, text: null, basis: 'none' };
+      if (own.blocker || event.trigger.start >= breakOffset) return undated;
       return published;
     };
     for (const event of doc.events) event.date = dateOf(event);

@@ -1,45 +1,37 @@
 // Stage 5 — code events: find triggers (verbs and event nouns), assign source and target (active, passive,
 // nominal, "between X and Y", mutual, coordinated), negation and modality, CAMEO attributes from the table.
-import type { CodedEvent, Document, EventActor, Sentence, Span, Token } from '../document.js';
+import type { Actor, CodedEvent, Document, EventActor, Mention, Sentence, Span, Token } from '../document.js';
+import { arabicReadings } from '../events/arabic.js';
 import { assignArguments, type Assignment, type SentenceMemory } from '../events/arguments.js';
 import { findModality } from '../events/modality.js';
+import { protestTarget } from '../events/arabic-arguments.js';
+import { CONFLICT_ROOTS, participants, type TriggerPlace } from '../events/participants.js';
+import { placeOf } from '../events/place.js';
 import { buildSentenceView, lowerBound, type ActorRef, type SentenceView } from '../events/sentence.js';
+import { settleSentence, type RankedEvent } from '../events/settle.js';
+import { frameArguments, resolveEnglishFrames } from '../events/english-frames.js';
 import { findTriggers, type TriggerMatch } from '../events/triggers.js';
+import { findUnidentified, impliedMention, isUnidentified, PROTESTERS, PROTESTERS_ENTRY } from '../events/unidentified.js';
 import type { CameoTable } from '../lexicon/cameo.js';
 import type { EventLexicon } from '../lexicon/events.js';
 
-/** Roots whose events mean something without a named target: protest, force posture, violence. */
-const UNTARGETED_ROOTS = new Set(['14', '15', '18', '19', '20']);
-/** Codes a more specific consultation code replaces for the same dyad in the same sentence (046 over 042). */
-const SUBSUMED_BY: Record<string, string[]> = { '046': ['040', '042', '043', '044'], '042': ['040'], '043': ['040'], '044': ['040'] };
-const MAX_PAIRS = 6;
+const STATE_DISSENT = '111';
+const RIOT = '145';
+const VIOLENCE = new Set(['18', '19', '20']);
+
+function rioting(root: string, source: ActorRef | null): boolean {
+  return VIOLENCE.has(root) && source !== null && source.mention.entry === PROTESTERS_ENTRY;
+}
+
+/** An actor that speaks for a state or an organisation (not a nisba for its people, not civilians). */
+function speaksForState(ref: ActorRef): boolean {
+  const { actor, mention } = ref;
+  return !isUnidentified(mention) && mention.kind !== 'nisba' && actor.role !== 'CVL' && actor.role !== 'OPP' && actor.role !== 'REB';
+}
 
 function eventActor(doc: Document, ref: ActorRef): EventActor {
   const { mention, actor } = ref;
   return { ...actor, start: mention.start, end: mention.end, text: doc.text.slice(mention.start, mention.end) };
-}
-
-function sameActor(a: ActorRef, b: ActorRef): boolean {
-  return a.actor.id === b.actor.id && a.actor.role === b.actor.role;
-}
-
-/** Source/target pairs of an assignment: mutual -> first party with each other; otherwise every combination. */
-function pairs(a: Assignment, allowUntargeted: boolean): Array<[ActorRef, ActorRef | null]> {
-  const out: Array<[ActorRef, ActorRef | null]> = [];
-  if (a.mutual) {
-    const [first, ...rest] = a.sources;
-    if (first === undefined) return out;
-    for (const other of rest) if (!sameActor(first, other) && first.actor.id !== other.actor.id) out.push([first, other]);
-    return out.slice(0, MAX_PAIRS);
-  }
-  for (const s of a.sources) {
-    if (a.targets.length === 0) {
-      if (allowUntargeted) out.push([s, null]);
-      continue;
-    }
-    for (const t of a.targets) if (!sameActor(s, t)) out.push([s, t]);
-  }
-  return out.slice(0, MAX_PAIRS);
 }
 
 function within(span: Span, inner: Span): boolean {
@@ -50,34 +42,15 @@ function clauseOf(sentence: Sentence, offset: number): Span {
   return sentence.clauses.find((c) => offset >= c.start && offset < c.end) ?? sentence;
 }
 
-function confidenceOf(trigger: TriggerMatch, a: Assignment, source: ActorRef, target: ActorRef | null): number {
+function confidenceOf(trigger: TriggerMatch, a: Assignment, source: ActorRef | null, target: ActorRef | null): number {
   let c = 0.75;
   if (trigger.tokens.length > 1 || trigger.form.pattern.priority > 1 || trigger.form.pattern.context.length > 0) c += 0.1;
   c -= a.penalty;
-  if (source.mention.actors.length > 1 || source.mention.kind === 'anaphor') c -= 0.1;
+  if (source && (source.mention.actors.length > 1 || source.mention.kind === 'anaphor')) c -= 0.1;
   if (target && (target.mention.actors.length > 1 || target.mention.kind === 'anaphor')) c -= 0.1;
   if (target === null) c -= 0.1;
+  if (source === null || isUnidentified(source.mention)) c -= 0.1;
   return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
-}
-
-function dyadKey(e: CodedEvent, reversed = false): string {
-  const s = e.source ? `${e.source.id}/${e.source.role ?? ''}` : '-';
-  const t = e.target ? `${e.target.id}/${e.target.role ?? ''}` : '-';
-  return reversed ? `${t}>${s}` : `${s}>${t}`;
-}
-
-/** Drop repeats of the same code and dyad in one sentence, and codes a more specific one replaces. */
-function settleSentence(events: CodedEvent[]): CodedEvent[] {
-  const seen = new Set<string>();
-  const kept = events.filter((e) => {
-    const key = `${e.code}|${dyadKey(e)}|${e.negated ? 1 : 0}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return kept.filter((e) =>
-    !kept.some((o) => o !== e && (SUBSUMED_BY[o.code] ?? []).includes(e.code) && (dyadKey(o) === dyadKey(e) || dyadKey(o, true) === dyadKey(e))),
-  );
 }
 
 export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc: Document) => Document {
@@ -85,6 +58,7 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
     const patterns = doc.lang === 'ar' ? lexicon.ar : lexicon.en;
     const markers = doc.lang === 'ar' ? lexicon.modality.ar : lexicon.modality.en;
     const events: CodedEvent[] = [];
+    let place: { paragraph: number; actor: Actor } | null = null;
     for (const sentence of doc.sentences) {
       // Tokens are in document order; the sentence's run starts where the previous one ended.
       const tokenIndex = lowerBound(doc.tokens, sentence.start);
@@ -92,10 +66,21 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
       while (end < doc.tokens.length && (doc.tokens[end] as Token).start < sentence.end) end++;
       const tokens = doc.tokens.slice(tokenIndex, end);
       if (tokens.length === 0) continue;
-      const view = buildSentenceView(doc, sentence, tokens);
-      const triggers = findTriggers(view, patterns);
-      if (triggers.length === 0 || view.groups.length === 0) continue;
-      events.push(...codeSentence(view, triggers, lexicon, cameo, markers));
+      let view = buildSentenceView(doc, sentence, tokens);
+      const here = doc.lang === 'ar' ? placeOf(view, lexicon.unidentified) : null;
+      // A place carries along its paragraph: the next sentence's protesters are still in the same city.
+      if (here) place = { paragraph: sentence.paragraph, actor: here };
+      else if (place && place.paragraph !== sentence.paragraph) place = null;
+      const found = findTriggers(view, patterns);
+      // English heads take over the trigger they govern (urged X to withdraw, condemned the attack).
+      const triggers = doc.lang === 'en' ? resolveEnglishFrames(view, found, patterns) : found;
+      if (triggers.length === 0) continue;
+      if (doc.lang === 'ar' && triggers.some((t) => CONFLICT_ROOTS.has(t.form.pattern.code.slice(0, 2)))) {
+        const named = view.groups.flatMap((g) => g.refs.map((r) => r.mention));
+        const extra = findUnidentified(doc, tokens, [...new Set<Mention>(named)], lexicon.unidentified, here ?? place?.actor ?? null);
+        if (extra.length > 0) view = buildSentenceView(doc, sentence, tokens, extra);
+      }
+      events.push(...codeSentence(view, triggers, lexicon, cameo, markers, here ?? place?.actor ?? null));
     }
     doc.events = events;
     return doc;
@@ -108,50 +93,76 @@ function codeSentence(
   lexicon: EventLexicon,
   cameo: CameoTable,
   markers: EventLexicon['modality']['en'],
+  place: Actor | null,
 ): CodedEvent[] {
   const { doc, sentence, tokens } = view;
   const memory: SentenceMemory = { lastSource: null, lastTarget: null };
-  const out: CodedEvent[] = [];
+  const out: RankedEvent[] = [];
+  const cues = doc.lang === 'ar' ? lexicon.arCues : undefined;
   for (const trigger of triggers) {
     const pattern = trigger.form.pattern;
-    const assignment = assignArguments(view, trigger, memory);
-    if (assignment.sourceGroup) memory.lastSource = assignment.sourceGroup;
-    if (assignment.targetGroup) memory.lastTarget = assignment.targetGroup;
+    const assignment = frameArguments(view, trigger, assignArguments(view, trigger, memory, cues), memory);
+    if (cues && pattern.code.startsWith('14') && assignment.targets.length === 0) {
+      const against = protestTarget(view, trigger, cues, (g) => g === assignment.sourceGroup || g.refs.every((r) => isUnidentified(r.mention)));
+      if (against) Object.assign(assignment, { targets: against.refs, targetGroup: against });
+    }
+    // An Arabic pro-drop subject carries a verb's subject, not the agent of a noun on the way (زيارة الرئيس).
+    const carries = doc.lang !== 'ar' || pattern.kind === 'verb';
+    if (carries && assignment.sourceGroup) memory.lastSource = assignment.sourceGroup;
+    if (carries && assignment.targetGroup) memory.lastTarget = assignment.targetGroup;
     const [clauseStart] = view.clauseTokens[view.clauseOfToken[trigger.first] ?? 0] ?? [0, 0];
     const modality = findModality(tokens, trigger.first, clauseStart, markers, doc.lang, trigger.futurePrefix, trigger.shape === 'present' || trigger.shape === 'base');
-    let code = pattern.code;
+    const frame = trigger.frame;
+    let code = frame?.code ?? pattern.code;
     let hypothetical = modality.hypothetical;
-    if (modality.future) {
+    // A frame's code already says what the future or the refusal does to the act ("agreed to meet": 036).
+    if (modality.future && !frame?.code) {
       const mapped = lexicon.modality.futureCodes.get(code);
       if (mapped !== undefined) code = mapped;
       else hypothetical = true;
     }
-    if (code.startsWith('03')) hypothetical = false;
+    if (code.startsWith('03') || frame?.asserted) hypothetical = false;
     const info = cameo.get(code);
     if (info === undefined) continue;
     const headToken = tokens[trigger.first] as Token;
     const lastToken = tokens[trigger.last] as Token;
     const triggerSpan: Span = { start: headToken.start, end: lastToken.end };
     const clause = clauseOf(sentence, headToken.start);
-    for (const [source, target] of pairs(assignment, UNTARGETED_ROOTS.has(info.root))) {
-      const actorsInClause = within(clause, source.mention) && (target === null || within(clause, target.mention));
-      out.push({
+    const protesters = info.root === '14' ? impliedMention(lexicon.unidentified, PROTESTERS, triggerSpan, sentence.index, place) : null;
+    const at: TriggerPlace = {
+      root: info.root,
+      end: lastToken.end,
+      verb: pattern.kind === 'verb',
+      implied: protesters ? { actor: protesters.actors[0] as Actor, mention: protesters } : null,
+      objectPronoun: doc.lang === 'ar' && pattern.kind === 'verb' && arabicReadings(headToken.norm).some((r) => r.suffix && r.stem === trigger.form.keys[0]),
+    };
+    // Specificity, to choose among triggers of one incident: priority, then phrase length, then a 4-digit code.
+    const rank = pattern.priority * 10 + trigger.tokens.length + (code.length === 4 ? 1 : 0);
+    for (const [source, target] of participants(assignment, at, lexicon.unidentified)) {
+      const actorsInClause = (source === null || within(clause, source.mention)) && (target === null || within(clause, target.mention));
+      // A state "protesting" something disapproves of it (111): 14x is dissent by civilians and opposition; and
+      // protesters who attack or clash riot (145).
+      const recoded = code === '140' && source !== null && speaksForState(source) ? STATE_DISSENT : rioting(info.root, source) ? RIOT : null;
+      const own = (recoded ? cameo.get(recoded) : undefined) ?? info;
+      const event: CodedEvent = {
         sentence: sentence.index,
-        source: eventActor(doc, source),
+        source: source ? eventActor(doc, source) : null,
         target: target ? eventActor(doc, target) : null,
-        code,
-        root: info.root,
-        quad: info.quad,
-        goldstein: info.goldstein,
-        plover: info.plover,
+        code: recoded ?? code,
+        root: own.root,
+        quad: own.quad,
+        goldstein: own.goldstein,
+        plover: own.plover,
         trigger: triggerSpan,
         evidence: actorsInClause ? { start: clause.start, end: clause.end } : { start: sentence.start, end: sentence.end },
         date: { value: null, precision: null, text: null, basis: 'none' },
         attributedTo: null,
-        negated: modality.negated,
+        negated: modality.negated && !frame?.asserted,
         hypothetical,
         confidence: confidenceOf(trigger, assignment, source, target),
-      });
+      };
+      const unidentified = (r: ActorRef | null): boolean => r !== null && isUnidentified(r.mention);
+      out.push({ event, rank, sourceUnidentified: unidentified(source), targetUnidentified: unidentified(target) });
     }
   }
   return settleSentence(out);

@@ -4,8 +4,10 @@ import type { Document, Mention, Token } from '../document.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 import { composeMentions, type Found } from '../actors/compose.js';
 import { compilePeople, type PeopleTable, type PersonPhrase } from '../actors/people-phrases.js';
-import { joinPersonTitles } from '../actors/person-titles.js';
+import { joinPersonTitles, loadHonorifics } from '../actors/person-titles.js';
+import { applyRoleHeads, loadRoleHeads, type RoleHeads } from '../actors/role-heads.js';
 import { phraseAllowed, type ActorLexicon, type Phrase } from '../lexicon/actors.js';
+import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
 import { actorAt, type PersonEntry } from '../lexicon/people.js';
 import { IGNORABLE } from './normalise.js';
 
@@ -29,8 +31,23 @@ function phraseAt(doc: Document, lex: ActorLexicon, i: number, first: string): P
   return null;
 }
 
+/** Every prefix of the single-token names, so a split stops as soon as no name can continue (one per lexicon). */
+const PREFIXES = new WeakMap<ActorLexicon, Set<string>>();
+function namePrefixes(lex: ActorLexicon): Set<string> {
+  let set = PREFIXES.get(lex);
+  if (set === undefined) {
+    set = new Set();
+    for (const key of lex.single.keys()) for (let e = 1; e <= key.length; e++) set.add(key.slice(0, e));
+    PREFIXES.set(lex, set);
+  }
+  return set;
+}
+
 /** Split a word into known single-token names, optionally joined by و (قطروايران، ايرانقطر). */
 function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, number, Phrase]> | null {
+  if (word.length < 6) return null;
+  const prefixes = namePrefixes(lex);
+  if (!prefixes.has(word.slice(0, 3))) return null;
   const best: Array<Array<[number, number, Phrase]> | null> = new Array<null>(word.length + 1).fill(null);
   best[0] = [];
   for (let i = 0; i < word.length; i++) {
@@ -38,8 +55,10 @@ function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, numbe
     if (prev === null || prev === undefined) continue;
     const starts = i > 0 && word[i] === 'و' ? [i, i + 1] : [i];
     for (const s of starts) {
-      for (let e = s + 3; e <= word.length; e++) {
-        const p = lex.single.get(word.slice(s, e));
+      for (let e = s + 1; e <= word.length; e++) {
+        const piece = word.slice(s, e);
+        if (!prefixes.has(piece)) break;
+        const p = e - s >= 3 ? lex.single.get(piece) : undefined;
         if (p && best[e] === null) best[e] = [...prev, [s, e, p]];
       }
     }
@@ -61,7 +80,12 @@ function personAt(doc: Document, people: PeopleTable, i: number, first: string):
   return null;
 }
 
-export function createMentionFinder(lex: ActorLexicon, people: readonly PersonEntry[] = []): (doc: Document) => Document {
+export function createMentionFinder(
+  lex: ActorLexicon,
+  people: readonly PersonEntry[] = [],
+  heads: RoleHeads = loadRoleHeads(DEFAULT_DATA_DIR),
+  honorifics: ReadonlySet<string> = loadHonorifics(DEFAULT_DATA_DIR),
+): (doc: Document) => Document {
   const names = compilePeople(people);
   return (doc) => {
     const found: Found[] = [];
@@ -109,7 +133,8 @@ export function createMentionFinder(lex: ActorLexicon, people: readonly PersonEn
       }
     }
     found.sort((a, b) => a.m.start - b.m.start);
-    doc.mentions = joinPersonTitles(doc, composeMentions(doc, found), people);
+    doc.mentions = joinPersonTitles(doc, composeMentions(doc, found), people, honorifics);
+    applyRoleHeads(doc, doc.mentions, heads);
     return doc;
   };
 }

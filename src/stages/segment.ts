@@ -76,6 +76,12 @@ function endsWithAbbreviation(norm: string, dot: number): boolean {
   return /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word);
 }
 
+/**
+ * Longest sentence kept whole (real ones stay under ~600 characters): a longer run without end punctuation
+ * is cut at a space, so per-sentence work stays bounded on hostile input.
+ */
+const MAX_SENTENCE_CHARS = 2000;
+
 /** Sentence spans: split at end punctuation followed by space, and at every line break. */
 function sentenceSpans(norm: string): Array<Span & { paragraph: number }> {
   const spans: Array<Span & { paragraph: number }> = [];
@@ -86,6 +92,13 @@ function sentenceSpans(norm: string): Array<Span & { paragraph: number }> {
     let e = end;
     while (s < e && /\s|\u0000/.test(norm[s] as string)) s++;
     while (e > s && /\s|\u0000/.test(norm[e - 1] as string)) e--;
+    while (e - s > MAX_SENTENCE_CHARS) {
+      const space = norm.lastIndexOf(' ', s + MAX_SENTENCE_CHARS);
+      const cut = space > s ? space : s + MAX_SENTENCE_CHARS;
+      spans.push({ start: s, end: cut, paragraph });
+      s = cut;
+      while (s < e && /\s|\u0000/.test(norm[s] as string)) s++;
+    }
     if (e > s) spans.push({ start: s, end: e, paragraph });
   };
   for (let i = 0; i < norm.length; i++) {
@@ -145,8 +158,11 @@ export function segment(doc: Document): Document {
   const tokens: Token[] = [];
   spans.forEach((span, index) => {
     const own = tokenise(doc.norm, span.start, span.end);
-    for (const t of own) t.sentence = index;
-    tokens.push(...own);
+    // One push per token: spreading a sentence's tokens overflows the stack on a huge unpunctuated sentence.
+    for (const t of own) {
+      t.sentence = index;
+      tokens.push(t);
+    }
     sentences.push({ ...span, index, clauses: clauseSpans(span, own, doc.lang) });
   });
   doc.sentences = sentences;

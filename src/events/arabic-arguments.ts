@@ -1,0 +1,111 @@
+// Arabic argument cues (data/events/ar-arguments.json): the verb that governs an event noun (قام بزيارة، شن
+// هجوما، تعرض لهجوم) and the words that introduce what a protest is against (ضد، مناهضة ل، تنديدا ب).
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { foldKey } from '../stages/normalise.js';
+import { arabicReadings, arabicVerbForms } from './arabic.js';
+import type { Group, SentenceView } from './sentence.js';
+import type { TriggerMatch } from './triggers.js';
+
+const VerbPairs = z.array(z.string().regex(/^\S+\/\S+$/));
+const Words = z.array(z.string().min(1));
+const CueFile = z.object({
+  governors: VerbPairs,
+  governorNouns: Words,
+  copulas: VerbPairs,
+  temporal: Words,
+  undergo: VerbPairs,
+  protestTarget: Words,
+});
+
+export interface ArabicCues {
+  /** Folded 3rd-person forms of verbs that enact an event noun, making it their subject's act. */
+  governors: Set<string>;
+  /** Verbal nouns that enact an event noun (تنظيم مظاهرة). */
+  governorNouns: Set<string>;
+  copulas: Set<string>;
+  /** Prepositions that put an event noun in the background (خلال الزيارة). */
+  temporal: Set<string>;
+  /** Folded forms of verbs whose subject suffers the event noun. */
+  undergo: Set<string>;
+  protestTarget: Set<string>;
+}
+
+export function emptyCues(): ArabicCues {
+  return { governors: new Set(), governorNouns: new Set(), copulas: new Set(), temporal: new Set(), undergo: new Set(), protestTarget: new Set() };
+}
+
+/** 3rd-person forms of a past/present pair, with the defective endings the suffix rule misses (أجرى -> أجرت، يجرون). */
+function verbForms(pair: string): string[] {
+  const [past = '', present = ''] = foldKey(pair).split('/');
+  const out = [...arabicVerbForms(past), ...arabicVerbForms(present)];
+  if (/[اي]$/.test(past)) {
+    const stem = past.slice(0, -1);
+    out.push(`${stem}ت`, `${stem}تا`, `${stem}وا`);
+  }
+  if (/[وي]$/.test(present)) out.push(`${present.slice(0, -1)}ون`, `ت${present.slice(1, -1)}ون`);
+  return out;
+}
+
+export function loadArabicCues(path: string): ArabicCues {
+  if (!existsSync(path)) return emptyCues();
+  const file = CueFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return {
+    governors: new Set(file.governors.flatMap(verbForms)),
+    governorNouns: new Set(file.governorNouns.map(foldKey)),
+    copulas: new Set(file.copulas.flatMap(verbForms)),
+    temporal: new Set(file.temporal.map(foldKey)),
+    undergo: new Set(file.undergo.flatMap(verbForms)),
+    protestTarget: new Set(file.protestTarget.map(foldKey)),
+  };
+}
+
+/** Does the token read as one of the verb forms (after و/ف and purpose ل)? */
+function isVerb(view: SentenceView, index: number, forms: ReadonlySet<string>): boolean {
+  const t = view.tokens[index];
+  if (t === undefined || t.kind !== 'word') return false;
+  return arabicReadings(t.norm).some((r) => !r.article && !r.suffix && (r.prep === null || r.prep === 'ل') && forms.has(r.stem));
+}
+
+/** How far back a governing verb may stand (its subject and an apposition come between: قام محمد خاتمي، الرئيس ... بزيارة). */
+const GOVERNOR_WINDOW = 10;
+const PREPOSITIONS = new Set(['من', 'في', 'إلى', 'على', 'عن', 'مع', 'ضد', 'حول', 'بشأن', 'تجاه', 'نحو'].map(foldKey));
+
+export type Governor = 'enact' | 'copula' | 'possessive' | 'undergo';
+
+/**
+ * What makes an event noun an act: 'enact' when a governing verb or verbal noun stands before it (قامت الدوحة
+ * بتوقيع، تنظيم مظاهرة); 'possessive' when the noun carries its agent (زيارته); 'copula' for كان X في ...;
+ * 'undergo' for تعرض X لهجوم; null when the noun is only mentioned (التعاون بين البلدين، عدوى الاحتجاجات) or
+ * stands in the background after a temporal preposition (خلال الزيارة).
+ */
+export function governorOf(view: SentenceView, trigger: TriggerMatch, cues: ArabicCues): Governor | null {
+  const head = view.tokens[trigger.first];
+  const key = trigger.form.keys[0];
+  if (view.stems(trigger.first - 1).some((s) => cues.temporal.has(s))) return null;
+  if (head && arabicReadings(head.norm).some((r) => r.suffix && r.stem === key)) return 'possessive';
+  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - GOVERNOR_WINDOW); i--) {
+    // A preposition on the way starts another phrase (خرجوا للاحتجاج على قرار ... بغزو): past it, nothing governs.
+    if (i < trigger.first - 1 && PREPOSITIONS.has(view.tokens[i]?.norm ?? '')) return null;
+    if (isVerb(view, i, cues.undergo)) return 'undergo';
+    if (isVerb(view, i, cues.governors) || view.stems(i).some((s) => cues.governorNouns.has(s))) return 'enact';
+    if (isVerb(view, i, cues.copulas)) return 'copula';
+  }
+  return null;
+}
+
+const CUE_WINDOW = 3;
+
+/** What a protest is against: the first named group after the trigger with a cue at most three words before it. */
+export function protestTarget(view: SentenceView, trigger: TriggerMatch, cues: ArabicCues, exclude: (g: Group) => boolean): Group | null {
+  let previousEnd = trigger.last;
+  for (const g of view.groups) {
+    if (g.first <= trigger.last) continue;
+    const from = Math.max(previousEnd + 1, g.first - CUE_WINDOW);
+    previousEnd = g.last;
+    if (exclude(g)) continue;
+    // ضد الحكومة، شعارات مناهضة للصين، أمام السفارة الصينية: the cue stands up to three words before.
+    for (let i = g.first - 1; i >= from; i--) if (view.stems(i).some((s) => cues.protestTarget.has(s))) return g;
+  }
+  return null;
+}

@@ -1,0 +1,274 @@
+// English frames without a parser: a head trigger that governs the next trigger takes it over, so that
+// "urged Israel to withdraw" is one appeal (0256), "threatened to impose sanctions" one threat (1312),
+// "condemned the attack on X" one criticism, and "said that Sudan must return" one demand (1053).
+// The complement's code refines the head's through the frame tables in data/events/en.json.
+import type { EventPattern, LanguagePatterns } from '../lexicon/events.js';
+import { foldKey } from '../stages/normalise.js';
+import { assignArguments, type Assignment, type SentenceMemory } from './arguments.js';
+import type { Group, SentenceView } from './sentence.js';
+import { conditionsHold, type TriggerMatch } from './triggers.js';
+
+const fold = (words: string[]): Set<string> => new Set(words.map((w) => foldKey(w)));
+
+/** Words that end the reach of a head: a new clause, a new predicate, a report. */
+const BARRIERS = fold([
+  'and', 'or', 'but', 'while', 'which', 'who', 'whom', 'whose', 'where', 'when', 'after', 'before', 'because',
+  'since', 'as', 'if', 'although', 'though', 'despite', 'amid', 'during', 'whereas', 'unless', 'until', 'then',
+  'so', 'said', 'says', 'saying', 'told', 'adding', 'according', 'says', 'stated', 'noted', 'than',
+]);
+/** Punctuation that may stand inside a frame (possessive, hyphen, brackets and quotes around a name). */
+const INNER_PUNCT = new Set(["'", '’', '-', '(', ')', '"', '“', '”', '‘']);
+/** Prepositions after which an -ing trigger is the content of the head (accused X of violating). */
+const GERUND_PREPS = fold(['of', 'for', 'about', 'on', 'against', 'over', 'from', 'in', 'to']);
+const MODALS_OF_DEMAND = fold(['must', 'should']);
+const FUTURE_NOT = [
+  ['will', 'not'], ['would', 'not'], ['won', "'", 't'], ['wouldn', "'", 't'], ['will', 'never'], ['would', 'never'], ['won', '’', 't'],
+  ['wouldn', '’', 't'], ['failed', 'to'], ['fail', 'to'], ['fails', 'to'], ['failing', 'to'],
+];
+/** Words that open a condition: what follows in the clause is not reported as happening. */
+const CONDITIONS = fold(['if', 'unless']);
+const MAX_GAP = 10;
+/** Words after which a verb-or-noun word is the noun: "a United Nations appeal", "its support", "the call". */
+const NOUN_BEFORE = fold([
+  'a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'any', 'no', 'every', 'each',
+  'another', 'such', 's', 'further', 'new', 'fresh', 'latest', 'first', 'recent', 'joint', 'formal', 'official', 'strong',
+  'urgent', 'direct', 'public', 'renewed', 'repeated', 'full', 'mutual', 'growing', 'widespread', 'international', 'military',
+  'economic', 'political', 'financial', 'diplomatic', 'humanitarian', 'continued', 'ongoing', 'broad', 'unanimous',
+]);
+
+/** How a head governs its complement. */
+type Link = 'infinitive' | 'object' | 'that';
+
+export type FrameTables = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** The longest prefix of `code` that is a key of `table`. */
+function lookup<T>(table: ReadonlyMap<string, T>, code: string): T | undefined {
+  for (let n = code.length; n >= 2; n--) {
+    const hit = table.get(code.slice(0, n));
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** A verb reading in noun position ("rejected a United Nations appeal") becomes the noun reading, if any. */
+function asNoun(view: SentenceView, t: TriggerMatch, patterns: LanguagePatterns): TriggerMatch {
+  if (t.form.pattern.kind !== 'verb' || (t.shape !== 'base' && t.shape !== 's')) return t;
+  const prev = view.tokens[t.first - 1]?.norm ?? '';
+  // After a name only the base form is a noun ("a United Nations appeal"); "Iran calls for" is a verb.
+  const opening = t.first === 0 || INNER_PUNCT.has(prev);
+  if (!opening && !NOUN_BEFORE.has(prev) && !(t.shape === 'base' && view.groups.some((g) => g.last === t.first - 1))) return t;
+  const keys = t.form.keys.join(' ');
+  for (const form of patterns.byFirst.get(view.tokens[t.first]?.norm ?? '') ?? []) {
+    if (form.pattern.kind !== 'noun' || form.keys.join(' ') !== keys) continue;
+    const noun: TriggerMatch = { ...t, form, shape: 'noun' };
+    if (conditionsHold(view, noun)) return noun;
+  }
+  return t;
+}
+
+/** "Israeli-occupied", "US-backed": a participle in a compound adjective, not an act. */
+function compoundAdjective(view: SentenceView, t: TriggerMatch): boolean {
+  if (t.form.pattern.kind !== 'verb' || t.shape !== 'ed') return false;
+  const before = view.tokens[t.first - 1];
+  return before !== undefined && before.norm === '-' && before.end === (view.tokens[t.first]?.start ?? -1);
+}
+
+function effectiveCode(t: TriggerMatch): string {
+  return t.frame?.code ?? t.form.pattern.code;
+}
+
+function groupAt(view: SentenceView, index: number): Group | null {
+  return view.groups.find((g) => index >= g.first && index <= g.last) ?? null;
+}
+
+/** The link between head `h` and the trigger `c` right after it, or null when they are separate predicates. */
+function linkOf(view: SentenceView, h: TriggerMatch, c: TriggerMatch): Link | null {
+  if ((view.clauseOfToken[h.first] ?? 0) !== (view.clauseOfToken[c.first] ?? 0)) return null;
+  const from = h.last + 1;
+  const to = c.first;
+  if (to - from > MAX_GAP) return null;
+  let sawTo = false;
+  let sawThat = view.tokens[h.last]?.norm === 'that';
+  for (let i = from; i < to; i++) {
+    if (groupAt(view, i)) continue;
+    const t = view.tokens[i];
+    if (t === undefined) return null;
+    if (t.kind === 'punct') {
+      if (INNER_PUNCT.has(t.norm)) continue;
+      return null;
+    }
+    if (BARRIERS.has(t.norm)) return null;
+    if (t.norm === 'to') sawTo = true;
+    if (t.norm === 'that') sawThat = true;
+  }
+  const verb = c.form.pattern.kind === 'verb';
+  if (verb && c.shape === 'base' && sawTo) return 'infinitive';
+  // "help defend", "let go": a bare infinitive right after its head.
+  if (verb && c.shape === 'base' && to === from && h.form.pattern.kind === 'verb') return 'object';
+  if (sawThat) return verb ? 'that' : null;
+  if (!verb) return 'object';
+  const before = view.tokens[to - 1]?.norm ?? '';
+  if (c.shape === 'ing' && to > from && GERUND_PREPS.has(before)) return 'object';
+  return null;
+}
+
+function isStatement(p: EventPattern): boolean {
+  return p.code === '010';
+}
+
+/** The first actor group followed by must/should in the clause after `from` (X said Y must ...). */
+function demandedOf(view: SentenceView, from: number, to: number): { group: Group; at: number } | null {
+  for (const g of view.groups) {
+    if (g.first < from) continue;
+    if (g.first >= to) break;
+    for (let i = g.last + 1; i <= g.last + 2 && i < to; i++) {
+      if (MODALS_OF_DEMAND.has(view.tokens[i]?.norm ?? '')) return { group: g, at: i };
+    }
+  }
+  return null;
+}
+
+function clauseEnd(view: SentenceView, index: number): number {
+  return (view.clauseTokens[view.clauseOfToken[index] ?? 0] ?? [0, view.tokens.length])[1];
+}
+
+/** "will not provide", "would not meet": the refusal right before a cooperative trigger. */
+function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
+  const clauseStart = (view.clauseTokens[view.clauseOfToken[t.first] ?? 0] ?? [0, 0])[0];
+  for (const marker of FUTURE_NOT) {
+    for (let end = t.first; end >= Math.max(clauseStart + marker.length, t.first - 2); end--) {
+      const start = end - marker.length;
+      if (marker.every((w, k) => view.tokens[start + k]?.norm === w)) return true;
+    }
+  }
+  return false;
+}
+
+const COOPERATIVE = /^0[3-8]/;
+/** Heads whose that-clause is their content: accusations and claims (11x), denials (016). */
+const CONTENT_HEADS = /^(11|016)/;
+/** Heads whose that-clause subject is their target: appeals, demands, accusations, threats. */
+const THAT_TARGET_HEADS = /^(02|10|11|13)/;
+
+/** "demanded that Hamas renounce", "alleged that France": the actor right after that. */
+function thatSubject(view: SentenceView, h: TriggerMatch): Group | null {
+  const at = view.tokens[h.last]?.norm === 'that' ? h.last : h.last + 1;
+  if (view.tokens[at]?.norm !== 'that') return null;
+  return view.groups.find((g) => g.first > at && g.first <= at + 3) ?? null;
+}
+
+/**
+ * Resolve heads and complements, right to left (so a complement has already taken over its own), and return
+ * the triggers that remain, each with its frame. `tables`: head code prefix -> complement prefix -> code.
+ */
+/** Is the trigger inside an if/unless clause (up to a comma or the clause end)? */
+function conditional(view: SentenceView, t: TriggerMatch): boolean {
+  const clauseStart = (view.clauseTokens[view.clauseOfToken[t.first] ?? 0] ?? [0, 0])[0];
+  for (let i = t.first - 1; i >= clauseStart; i--) {
+    const w = view.tokens[i]?.norm ?? '';
+    if (w === ',' || w === ';') return false;
+    if (CONDITIONS.has(w)) return true;
+  }
+  return false;
+}
+
+export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[], patterns: LanguagePatterns): TriggerMatch[] {
+  const tables: FrameTables = patterns.frames;
+  // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
+  const kept = triggers.filter((t) => !conditional(view, t) && !compoundAdjective(view, t)).map((t) => asNoun(view, t, patterns));
+  const rejectTable = tables.get('120');
+  const demandTable = tables.get('10');
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const c = kept[i] as TriggerMatch;
+    const h = kept[i - 1];
+    // A refusal with no head: "will not provide support" -> a rejection of that cooperation.
+    if (rejectTable && COOPERATIVE.test(effectiveCode(c)) && c.frame === undefined && refusedBefore(view, c)) {
+      c.frame = { code: lookup(rejectTable, effectiveCode(c)) ?? '120', complement: null, framing: true, target: null, asserted: true };
+    }
+    if (h === undefined) continue;
+    const hp = h.form.pattern;
+    if (isStatement(hp)) {
+      // X said (that) Y must return ...: a demand on Y; otherwise the statement stays beside its content.
+      const near = (view.clauseOfToken[h.first] ?? 0) === (view.clauseOfToken[c.first] ?? 0) && c.first - h.last <= MAX_GAP;
+      const demanded = demandTable && near ? demandedOf(view, h.last + 1, c.first) : null;
+      if (demanded && demandTable) {
+        h.frame = { code: lookup(demandTable, effectiveCode(c)) ?? '100', complement: c, framing: true, target: demanded.group, asserted: false };
+        kept.splice(i, 1);
+      }
+      continue;
+    }
+    const link = linkOf(view, h, c);
+    if (link === null) continue;
+    if (hp.kind === 'noun' && c.first === h.last + 1) {
+      // A compound names one act by its last noun ("military cooperation agreement" is an agreement); a
+      // participle after a noun describes it ("an attack targeting civilians").
+      kept.splice(c.form.pattern.kind === 'noun' ? i - 1 : i, 1);
+      continue;
+    }
+    if (link === 'that' && CONTENT_HEADS.test(hp.code)) {
+      // "alleged that X ...", "denied that its forces ...": the clause is what is claimed, not an event.
+      const end = clauseEnd(view, h.first);
+      let n = i;
+      while (n < kept.length && (kept[n] as TriggerMatch).first < end) n++;
+      h.frame = { code: null, complement: c, framing: true, target: thatSubject(view, h), asserted: false };
+      kept.splice(i, n - i);
+      continue;
+    }
+    const table = lookup(tables, hp.code);
+    if (table) {
+      const mapped = lookup(table, effectiveCode(c));
+      if (mapped === undefined && hp.code.startsWith('03')) {
+        // "pledged to expel": the act itself, made future by the intent marker; the head says no more.
+        kept.splice(i - 1, 1);
+        continue;
+      }
+      h.frame = { code: mapped ?? null, complement: c, framing: true, target: null, asserted: false };
+      kept.splice(i, 1);
+      continue;
+    }
+    if (link === 'object' && hp.kind === 'verb' && hp.context.length > 0 && c.form.pattern.kind === 'noun') {
+      // A verb that needs context to be an event (launched, fired, signed) yields to the act it names.
+      kept.splice(i - 1, 1);
+      continue;
+    }
+    // A plain head keeps a verb complement (met X to discuss), and takes a noun one as its object or topic,
+    // except between consultations (hosted talks, a visit for talks), which settle themselves later.
+    if (link !== 'object' || (hp.code.startsWith('04') && effectiveCode(c).startsWith('04'))) continue;
+    // A statement about an act (claimed responsibility for the attack on X) is aimed where the act is.
+    h.frame = { code: null, complement: c, framing: hp.code.startsWith('01'), target: null, asserted: false };
+    kept.splice(i, 1);
+  }
+  for (const t of kept) {
+    if (!THAT_TARGET_HEADS.test(t.frame?.code ?? t.form.pattern.code)) continue;
+    const target = t.frame?.target ?? thatSubject(view, t);
+    if (target === null) continue;
+    t.frame = t.frame ? { ...t.frame, target } : { code: null, complement: null, framing: true, target, asserted: false };
+  }
+  // A statement with a demand and no trigger after it: "X said Y must do more" (100).
+  if (demandTable) {
+    for (const t of kept) {
+      if (!isStatement(t.form.pattern) || t.frame) continue;
+      const next = kept.find((o) => o.first > t.last);
+      const demanded = demandedOf(view, t.last + 1, Math.min(next?.first ?? Infinity, clauseEnd(view, t.first)));
+      if (demanded) t.frame = { code: '100', complement: null, framing: true, target: demanded.group, asserted: false };
+    }
+  }
+  return kept;
+}
+
+/** Fill what the head's own arguments lack from its frame: the named target, or the complement's target. */
+export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Assignment, memory: SentenceMemory): Assignment {
+  const f = trigger.frame;
+  if (f === undefined) return a;
+  if (f.target) return { ...a, targets: f.target.refs, targetGroup: f.target, mutual: false };
+  if (a.targets.length > 0 || a.mutual || f.complement === null) return a;
+  const inner = assignArguments(view, f.complement, { ...memory });
+  if (f.framing) return inner.targets.length > 0 ? { ...a, targets: inner.targets, targetGroup: inner.targetGroup } : a;
+  // A plain head (condemned the attack by X, Israeli air raids): the complement's own agent is its target.
+  const agent = inner.sourceGroup;
+  const own = a.sourceGroup;
+  if (agent && agent !== own && !(own && agent.refs.every((r) => own.refs.some((o) => o.actor.id === r.actor.id)))) {
+    return { ...a, targets: agent.refs, targetGroup: agent };
+  }
+  return a;
+}

@@ -1,0 +1,86 @@
+// From an argument assignment to the (source, target) pairs an event is emitted for: one actor never acts on
+// itself, the killed and wounded never act, actors named only by kind (protesters, gunmen) take part only in
+// conflict events, and protest and violence may lack a target (or a source, when the victims are named).
+import type { Assignment } from './arguments.js';
+import type { ActorRef } from './sentence.js';
+import { isUnidentified, unidentifiedKind, type UnidentifiedLexicon } from './unidentified.js';
+
+export type Pair = [ActorRef | null, ActorRef | null];
+
+/** Roots whose events mean something without a named target: protest, force posture, violence. */
+export const UNTARGETED_ROOTS: ReadonlySet<string> = new Set(['14', '15', '18', '19', '20']);
+/** Protest and violence: reported without naming who, they may stand on unidentified actors or a victim alone. */
+export const INCIDENT_ROOTS: ReadonlySet<string> = new Set(['14', '18', '19', '20']);
+/** Roots that an actor named only by kind may take part in beside a named one (conflict: 14-20). */
+export const CONFLICT_ROOTS: ReadonlySet<string> = new Set(['14', '15', '16', '17', '18', '19', '20']);
+/** Violence, where an unvocalised verb with one human noun after it is usually passive (قتل ثلاثة جنود). */
+const VIOLENCE_ROOTS: ReadonlySet<string> = new Set(['18', '19', '20']);
+const MAX_PAIRS = 6;
+
+/** Same actor: same id, and the same role or one side without a role (IRN/GOV and IRN). */
+export function selfPair(a: ActorRef, b: ActorRef): boolean {
+  return a.actor.id === b.actor.id && (a.actor.role === b.actor.role || a.actor.role === null || b.actor.role === null);
+}
+
+export interface TriggerPlace {
+  root: string;
+  /** Offset where the trigger ends, and whether it is a verb (for the passive reading). */
+  end: number;
+  verb: boolean;
+  /** Who the trigger implies when no source is named (a protest: protesters). */
+  implied: ActorRef | null;
+  /** The verb carries its object as a pronoun (تهاجمه): a target exists, so none found means none known. */
+  objectPronoun: boolean;
+}
+
+function named(r: ActorRef): boolean {
+  return !isUnidentified(r.mention);
+}
+
+/** Split the assignment's sources into those that act and those that are acted on (victims). */
+function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { sources: ActorRef[]; targets: ActorRef[] } {
+  const side = (r: ActorRef) => unidentifiedKind(lex, r.mention)?.side;
+  if (t.verb && VIOLENCE_ROOTS.has(t.root)) {
+    // قتل 4 جنود في هجوم شنه مسلحون: the soldiers right after the verb suffer it, the gunmen did it.
+    const doers = a.targets.filter((r) => side(r) === 'agent');
+    const sufferers = a.sources.filter((r) => side(r) === 'either' && r.mention.start >= t.end);
+    if (doers.length > 0 && sufferers.length > 0) return { sources: doers, targets: sufferers };
+  }
+  const patient = (r: ActorRef): boolean => {
+    const side = unidentifiedKind(lex, r.mention)?.side;
+    if (side === 'patient') return true;
+    // قتل ثلاثة جنود / أصيب متظاهرون: one kind-named actor after a violence verb, nobody else: passive.
+    return side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && r.mention.start >= t.end && a.targets.length === 0;
+  };
+  const acted = a.sources.filter(patient);
+  if (acted.length === 0) return { sources: a.sources, targets: a.targets };
+  return { sources: a.sources.filter((r) => !patient(r)), targets: a.targets.length > 0 ? a.targets : acted };
+}
+
+export function participants(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): Pair[] {
+  const incident = INCIDENT_ROOTS.has(t.root);
+  const keep = (r: ActorRef): boolean => named(r) || CONFLICT_ROOTS.has(t.root);
+  const out: Pair[] = [];
+  if (a.mutual) {
+    const [first, ...rest] = a.sources.filter(keep);
+    if (first === undefined) return out;
+    for (const other of rest) if (!selfPair(first, other)) out.push([first, other]);
+  } else {
+    const split = victims(a, t, lex);
+    const sources = split.sources.filter(keep);
+    const targets = split.targets.filter(keep);
+    if (sources.length === 0 && t.implied) sources.push(t.implied);
+    if (sources.length === 0 && incident) for (const target of targets) out.push([null, target]);
+    for (const s of sources) {
+      const others = targets.filter((target) => !selfPair(s, target));
+      if (others.length === 0 && UNTARGETED_ROOTS.has(t.root)) out.push([s, null]);
+      for (const target of others) out.push([s, target]);
+    }
+  }
+  // An incident trigger with no actor of its own (انفجار سيارة مفخخة) still tells what happened: settling merges
+  // it into the incident's event that has actors, and drops it otherwise.
+  if (out.length === 0 && incident) out.push([null, null]);
+  // Only protest and violence stand on actors the text does not name.
+  return out
+    .filter(([, g]) => g !== null || !t.objectPronoun).filter(([s, g]) => incident || (s !== null && named(s)) || (g !== null && named(g))).slice(0, MAX_PAIRS);
+}

@@ -1,0 +1,124 @@
+// Per-sentence settling of coded events: drop repeats of the same code and dyad, codes a more specific one
+// replaces (046 over 042), an event without a target (or source) beside the same act with one, and merge the
+// triggers of one incident (an explosion, the attack, the killing; a march and its chants) into one event.
+import type { CodedEvent, EventActor, Span } from '../document.js';
+import { INCIDENT_ROOTS } from './participants.js';
+
+/** An event with how specific its trigger was (pattern priority, phrase length), for choosing among repeats. */
+export interface RankedEvent {
+  event: CodedEvent;
+  rank: number;
+  /** Its actors were named only by kind (protesters, gunmen): they yield to named ones when merging. */
+  sourceUnidentified: boolean;
+  targetUnidentified: boolean;
+}
+
+/** Codes a more specific consultation code replaces for the same dyad in the same sentence (046 over 042). */
+const SUBSUMED_BY: Record<string, string[]> = { '046': ['040', '042', '043', '044'], '042': ['040'], '043': ['040'], '044': ['040'] };
+
+function actorKey(a: EventActor | null): string {
+  return a ? `${a.id}/${a.role ?? ''}` : '-';
+}
+
+function dyadKey(e: CodedEvent, reversed = false): string {
+  const s = actorKey(e.source);
+  const t = actorKey(e.target);
+  return reversed ? `${t}>${s}` : `${s}>${t}`;
+}
+
+function sameActor(a: EventActor, b: EventActor): boolean {
+  return a.id === b.id && (a.role === b.role || a.role === null || b.role === null);
+}
+
+/** Two slots of one incident can be the same party: one is empty, or both name the same actor. */
+function compatible(a: EventActor | null, b: EventActor | null): boolean {
+  return a === null || b === null || sameActor(a, b);
+}
+
+/** Protest (14) and violence (18-20) triggers in one sentence usually tell one incident. */
+function incidentClass(root: string): string | null {
+  if (!INCIDENT_ROOTS.has(root)) return null;
+  return root === '14' ? 'protest' : 'violence';
+}
+
+/** The better of two slots for the merged incident: named over kind-named over empty. */
+function better(a: EventActor | null, aUnid: boolean, b: EventActor | null, bUnid: boolean): [EventActor | null, boolean] {
+  if (a === null) return [b, bUnid];
+  if (b === null) return [a, aUnid];
+  return aUnid && !bUnid ? [b, bUnid] : [a, aUnid];
+}
+
+function union(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function mergeInto(kept: RankedEvent, other: RankedEvent): void {
+  const k = kept.event;
+  const o = other.event;
+  const [source, sourceUnid] = better(k.source, kept.sourceUnidentified, o.source, other.sourceUnidentified);
+  let [target, targetUnid] = better(k.target, kept.targetUnidentified, o.target, other.targetUnidentified);
+  if (source && target && sameActor(source, target)) [target, targetUnid] = [null, false];
+  const chosen = other.rank > kept.rank ? o : k;
+  kept.event = {
+    ...chosen,
+    source,
+    target,
+    evidence: k.evidence.start === o.evidence.start && k.evidence.end === o.evidence.end ? chosen.evidence : union(k.evidence, o.evidence),
+    confidence: Math.max(k.confidence, o.confidence),
+  };
+  kept.rank = Math.max(kept.rank, other.rank);
+  kept.sourceUnidentified = sourceUnid;
+  kept.targetUnidentified = targetUnid;
+}
+
+function mergeIncidents(events: RankedEvent[]): RankedEvent[] {
+  const out: RankedEvent[] = [];
+  for (const e of events) {
+    const cls = incidentClass(e.event.root);
+    const into =
+      cls === null
+        ? undefined
+        : out.find(
+            (o) =>
+              incidentClass(o.event.root) === cls &&
+              o.event.negated === e.event.negated &&
+              compatible(o.event.source, e.event.source) &&
+              compatible(o.event.target, e.event.target),
+          );
+    if (into) mergeInto(into, e);
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+/** Same root and source, one with a target: the targetless one says less (and the same for sources). */
+function saysLess(e: CodedEvent, o: CodedEvent): boolean {
+  if (o === e || o.root !== e.root || o.negated !== e.negated) return false;
+  if (e.target === null && o.target !== null) return actorKey(o.source) === actorKey(e.source);
+  if (e.source === null && o.source !== null) return actorKey(o.target) === actorKey(e.target);
+  return false;
+}
+
+/** Roots whose acts are symmetric: one sentence telling the same code both ways tells one act. */
+const MUTUAL_ROOTS: ReadonlySet<string> = new Set(['03', '04', '05', '06']);
+
+export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
+  const seen = new Set<string>();
+  const unique = ranked.filter(({ event: e }) => {
+    const key = (reversed: boolean): string => `${e.code}|${dyadKey(e, reversed)}|${e.negated ? 1 : 0}`;
+    if (seen.has(key(false)) || (MUTUAL_ROOTS.has(e.root) && seen.has(key(true)))) return false;
+    seen.add(key(false));
+    return true;
+  });
+  const events = mergeIncidents(unique)
+    .map((r) => r.event)
+    .filter((e) => e.source !== null || e.target !== null);
+  return events.filter(
+    (e) =>
+      !events.some(
+        (o) =>
+          saysLess(e, o) ||
+          (o !== e && (SUBSUMED_BY[o.code] ?? []).includes(e.code) && (dyadKey(o) === dyadKey(e) || dyadKey(o, true) === dyadKey(e))),
+      ),
+  );
+}
