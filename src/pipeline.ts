@@ -1,5 +1,6 @@
 // The coder: one Document through named stages, in order. Read this list to know what happens to a text.
 import { emptyDocument, type Article, type Document } from './document.js';
+import { DEFAULT_LIMITS } from './io/limits.js';
 import { detectLanguage } from './language.js';
 import { loadResources, type Resources } from './lexicon/index.js';
 import { createActorResolver } from './stages/actors.js';
@@ -21,7 +22,17 @@ export interface Pipeline {
   run(article: Article): Document;
 }
 
-export function createPipeline(resources: Resources = loadResources()): Pipeline {
+/** Wall-clock time one document may take; checked between stages, so a pathological text ends in a clear error. */
+export const DEFAULT_BUDGET_MS = DEFAULT_LIMITS.docBudgetMs;
+
+export interface PipelineOptions {
+  budgetMs?: number;
+}
+
+export class BudgetExceededError extends Error {}
+
+export function createPipeline(resources: Resources = loadResources(), options: PipelineOptions = {}): Pipeline {
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const stages: Stage[] = [
     { name: 'normalise', process: normalise },
     { name: 'segment', process: segment },
@@ -37,7 +48,12 @@ export function createPipeline(resources: Resources = loadResources()): Pipeline
     run(article) {
       const lang = article.meta.lang ?? detectLanguage(article.text);
       let doc = emptyDocument(article.text, article.meta, lang);
-      for (const stage of stages) doc = stage.process(doc);
+      const started = performance.now();
+      for (const stage of stages) {
+        const spent = performance.now() - started;
+        if (spent > budgetMs) throw new BudgetExceededError(`over the time budget of ${budgetMs} ms per document (${Math.round(spent)} ms spent before stage ${stage.name})`);
+        doc = stage.process(doc);
+      }
       return doc;
     },
   };

@@ -58,7 +58,7 @@ describe('read commands', () => {
   });
 
   it('events prints CSV with a header and dyad answers in JSON', () => {
-    const csv = rasad(['events', '--db', 'cli.db', '--format', 'csv']);
+    const csv = rasad(['events', '--reports', '--db', 'cli.db', '--format', 'csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toMatch(/^doc,source_id,/);
     const dyad = rasad(['dyad', 'omn', 'jor', '--db', 'cli.db', '--format', 'json', '--by', 'year']);

@@ -5,6 +5,7 @@ import { externalDetails, externalSummary } from '../eval/external-report.js';
 import { expandExternalPaths, runExternal } from '../eval/external.js';
 import { goldDetails, goldJson, goldSummary } from '../eval/gold-report.js';
 import { readGoldDir, runGold } from '../eval/gold.js';
+import { mergeDetails, mergeSummary, readMergeGold, runMergeEval } from '../eval/merge.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
 import { createPipeline } from '../pipeline.js';
 import { parseLangOption } from './options.js';
@@ -12,6 +13,7 @@ import { parseLangOption } from './options.js';
 interface EvalOptions {
   gold?: string;
   external?: string[];
+  merge?: string[];
   lang?: 'ar' | 'en';
   limit?: number;
   details?: boolean;
@@ -30,12 +32,13 @@ export function register(program: Command): void {
     .description('score the coder against gold: a gold folder (gold.jsonl + texts/) or external sentence records')
     .option('--gold <dir>', 'folder with gold.jsonl and texts/<doc>.txt (shared/eval/SCHEMA.md)')
     .option('--external <files...>', 'external JSONL record files, or folders of them (shared/data/README.md)')
+    .option('--merge <dirs...>', 'merge quality: gold folders pooled, clusters.jsonl in the first (eval/merge ../shared/eval/dev)')
     .option('--lang <lang>', 'only documents in this language (ar|en), with --gold', parseLangOption)
     .option('--limit <n>', 'only the first N scorable records of each external file', parseLimit)
     .option('--details', 'per document/record: matched, missed and spurious events')
     .option('--json', 'print the figures as JSON')
     .action((opts: EvalOptions) => {
-      if (!opts.gold && !opts.external) throw new InvalidArgumentError('give --gold DIR or --external FILE');
+      if (!opts.gold && !opts.external && !opts.merge) throw new InvalidArgumentError('give --gold DIR, --external FILE or --merge DIR...');
       const pipeline = createPipeline();
       const json: Record<string, unknown> = {};
       if (opts.gold) {
@@ -63,6 +66,14 @@ export function register(program: Command): void {
             console.log('');
           }
           console.log(externalSummary(runs));
+        }
+      }
+      if (opts.merge) {
+        const run = runMergeEval(readMergeGold(opts.merge), pipeline);
+        if (opts.json) json.merge = { ...run, errors: undefined };
+        else {
+          if (opts.details) console.log(`${mergeDetails(run)}\n`);
+          console.log(mergeSummary(run));
         }
       }
       if (opts.json) console.log(JSON.stringify(json, null, 2));

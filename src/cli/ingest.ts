@@ -6,7 +6,8 @@ import type { Document } from '../document.js';
 import { expandPaths, readFileInputs, type InputError, type ReadOptions } from '../io/read.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
 import { contentHash, openStore, type Store } from '../store/store.js';
-import { parseLangOption, parsePublishedOption } from './options.js';
+import { loadResources } from '../lexicon/index.js';
+import { addLimitOptions, limitsFrom, parseLangOption, parsePublishedOption, type LimitFlags } from './options.js';
 
 export const DEFAULT_DB = './rasad.db';
 const DEFAULT_BATCH = 50;
@@ -101,33 +102,35 @@ function parseBatchOption(value: string): number {
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('ingest')
     .description('code articles and store them with their events (the same article twice is stored once)')
     .argument('<paths...>', 'files or folders (.txt, .jsonl, .html); - for stdin')
     .option('--db <file>', 'SQLite database file', DEFAULT_DB)
     .option('--published <date>', 'publication date when the input gives none (YYYY-MM-DD, YYYY-MM or YYYY)', parsePublishedOption)
     .option('--lang <lang>', 'language when the input does not say (ar|en); detected otherwise', parseLangOption)
-    .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH)
-    .action(async (paths: string[], opts: { db: string; published?: string; lang?: 'ar' | 'en'; batch: number }) => {
-      const progress = process.stderr.isTTY === true;
-      const deferred: InputError[] = [];
-      const store = await openStore(opts.db);
-      let summary: IngestSummary;
-      try {
-        summary = await ingestPaths(store, paths, {
-          published: opts.published,
-          lang: opts.lang,
-          batch: opts.batch,
-          progress,
-          // With a progress bar on stderr, messages wait until it is gone.
-          onError: (e) => (progress ? deferred.push(e) : console.error(`rasad: ${e.origin}: ${e.message}`)),
-        });
-      } finally {
-        await store.close();
-      }
-      for (const e of deferred) console.error(`rasad: ${e.origin}: ${e.message}`);
-      process.stdout.write(formatSummary(summary));
-      if (summary.read === 0) process.exitCode = 1;
-    });
+    .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH);
+  addLimitOptions(command).action(async (paths: string[], opts: LimitFlags & { db: string; published?: string; lang?: 'ar' | 'en'; batch: number }) => {
+    const progress = process.stderr.isTTY === true;
+    const limits = limitsFrom(opts);
+    const deferred: InputError[] = [];
+    const store = await openStore(opts.db);
+    let summary: IngestSummary;
+    try {
+      summary = await ingestPaths(store, paths, {
+        published: opts.published,
+        lang: opts.lang,
+        batch: opts.batch,
+        limits,
+        progress,
+        // With a progress bar on stderr, messages wait until it is gone.
+        onError: (e) => (progress ? deferred.push(e) : console.error(`rasad: ${e.origin}: ${e.message}`)),
+      }, createPipeline(loadResources(), { budgetMs: limits.docBudgetMs }));
+    } finally {
+      await store.close();
+    }
+    for (const e of deferred) console.error(`rasad: ${e.origin}: ${e.message}`);
+    process.stdout.write(formatSummary(summary));
+    if (summary.read === 0) process.exitCode = 1;
+  });
 }

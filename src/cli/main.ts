@@ -5,8 +5,10 @@ import { register as registerDemo } from './demo.js';
 import { register as registerDyad } from './dyad.js';
 import { register as registerEval } from './eval.js';
 import { register as registerEvents } from './events.js';
+import { register as registerFraming } from './framing.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerSchema } from './schema.js';
+import { register as registerServe } from './serve.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -17,8 +19,10 @@ export async function main(argv: string[]): Promise<void> {
   registerIngest(program);
   registerEvents(program);
   registerDyad(program);
+  registerFraming(program);
   registerDemo(program);
   registerEval(program);
   registerSchema(program);
+  registerServe(program);
   await program.parseAsync(argv);
 }

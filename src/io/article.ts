@@ -2,6 +2,7 @@
 // the language, and hand back an Article or one error that says what is wrong.
 import type { Article, Lang } from '../document.js';
 import { checkLanguage, parseLanguageTag } from '../language.js';
+import { tooBig, withDefaults } from './limits.js';
 import { normalisePublished } from './published.js';
 import type { InputError, ReadOptions, ReadResult } from './types.js';
 
@@ -29,6 +30,9 @@ function blankToNull(value: string | null | undefined): string | null {
 
 export function finishArticle(raw: RawArticle, options: ReadOptions): ReadResult {
   if (raw.text.trim() === '') return inputError(raw.origin, 'no article text');
+  const { maxArticleBytes } = withDefaults(options.limits);
+  const bytes = Buffer.byteLength(raw.text, 'utf8');
+  if (bytes > maxArticleBytes) return inputError(raw.origin, tooBig(bytes, maxArticleBytes));
   const publishedRaw = blankToNull(raw.published);
   let published: string | null = options.published ?? null;
   if (publishedRaw !== null) {

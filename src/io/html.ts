@@ -28,6 +28,8 @@ const BLOCKS = new Set([
 ]);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'HEAD']);
 const PARAGRAPH_BREAK = '\u0000';
+/** Readability's work grows faster than the page: past this many elements the plain page text is used. */
+const READABILITY_MAX_ELEMENTS = 10_000;
 
 /** Text of a DOM subtree: whitespace collapsed inside blocks, a blank line between blocks. */
 export function blockText(root: DomNode): string {
@@ -46,8 +48,10 @@ export function blockText(root: DomNode): string {
     }
     const block = BLOCKS.has(name);
     if (block) parts.push(PARAGRAPH_BREAK);
-    for (let i = 0; i < node.childNodes.length; i++) {
-      const child = node.childNodes[i];
+    // Read childNodes once: linkedom builds the list anew on every access (quadratic in a long page).
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (child) walk(child);
     }
     if (block) parts.push(PARAGRAPH_BREAK);
@@ -71,8 +75,20 @@ function meta(doc: DomDocument, selector: string): string | null {
   return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
 }
 
+/**
+ * A fragment (`<p>...</p>`, no <html>/<body>) as a whole document: linkedom leaves a fragment's content outside
+ * the body, or fails on it outright.
+ */
+export function asDocument(html: string): string {
+  if (/<body[\s>]/i.test(html)) return /<html[\s>]/i.test(html) ? html : `<html>${html}</html>`;
+  const headEnd = /<\/head\s*>/i.exec(html);
+  const head = headEnd ? html.slice(0, headEnd.index + headEnd[0].length) : '';
+  const body = (headEnd ? html.slice(headEnd.index + headEnd[0].length) : html).replace(/<\/?html[^>]*>|<!doctype[^>]*>/gi, '');
+  return `<html>${head.replace(/<html[^>]*>|<!doctype[^>]*>/gi, '')}<body>${body}</body></html>`;
+}
+
 export function parseHtmlArticle(html: string, id: string, origin: string): RawArticle {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const { document } = parseHTML(asDocument(html)) as unknown as { document: DomDocument };
   // Head fields first: Readability rewrites the document it reads.
   const title = document.querySelector('title')?.textContent?.trim() || meta(document, 'meta[property="og:title"]');
   const outlet = meta(document, 'meta[property="og:site_name"]') ?? meta(document, 'meta[name="og:site_name"]');
@@ -83,8 +99,13 @@ export function parseHtmlArticle(html: string, id: string, origin: string): RawA
 
   for (const node of Array.from(document.querySelectorAll('script, style, noscript, template'))) node.remove();
   const fallback = document.body ? blockText(document.body) : '';
-  const reader = new Readability<DomNode>(document as never, { serializer: (node: unknown) => node as DomNode, charThreshold: 200 });
-  const parsed = reader.parse();
-  const body = parsed?.content ? blockText(parsed.content) : '';
+  let body = '';
+  try {
+    const reader = new Readability<DomNode>(document as never, { serializer: (node: unknown) => node as DomNode, charThreshold: 200, maxElemsToParse: READABILITY_MAX_ELEMENTS });
+    const parsed = reader.parse();
+    body = parsed?.content ? blockText(parsed.content) : '';
+  } catch {
+    // Readability refuses pages over its element limit and fails on some malformed ones: the page text stands in.
+  }
   return { id, origin, text: body.trim() !== '' ? body : fallback, title, outlet, published, url, lang };
 }

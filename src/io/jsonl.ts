@@ -23,28 +23,29 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** One line (1-based `number`); null for a blank line. */
+export function parseJsonlLine(rawLine: string, number: number, stem: string, origin: string, options: ReadOptions): ReadResult | null {
+  const line = rawLine.trim();
+  if (line === '') return null;
+  const lineOrigin = `${origin}:${number}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return inputError(lineOrigin, `malformed JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const parsed = JsonlArticleSchema.safeParse(value);
+  if (!parsed.success) return inputError(lineOrigin, `not an article: ${describeIssues(parsed.error)}`);
+  const a = parsed.data;
+  const id = a.id === undefined ? `${stem}:${number}` : String(a.id);
+  return finishArticle({ ...a, id, origin: lineOrigin }, options);
+}
+
 /** `stem` names articles without an id (`stem:line`); `origin` is the file as the user named it. */
 export function* parseJsonl(content: string, stem: string, origin: string, options: ReadOptions): Generator<ReadResult> {
-  const lines = content.split('\n');
-  for (const [i, rawLine] of lines.entries()) {
-    const line = rawLine.trim();
-    if (line === '') continue;
-    const lineOrigin = `${origin}:${i + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      yield inputError(lineOrigin, `malformed JSON (${err instanceof Error ? err.message : String(err)})`);
-      continue;
-    }
-    const parsed = JsonlArticleSchema.safeParse(value);
-    if (!parsed.success) {
-      yield inputError(lineOrigin, `not an article: ${describeIssues(parsed.error)}`);
-      continue;
-    }
-    const a = parsed.data;
-    const id = a.id === undefined ? `${stem}:${i + 1}` : String(a.id);
-    yield finishArticle({ ...a, id, origin: lineOrigin }, options);
+  for (const [i, rawLine] of content.split('\n').entries()) {
+    const result = parseJsonlLine(rawLine, i + 1, stem, origin, options);
+    if (result) yield result;
   }
 }
 

@@ -1,47 +1,84 @@
 // Read articles from paths: .txt (with optional front matter), .jsonl, .html/.htm, folders (recursively)
 // and `-` for stdin. Each article or error is yielded as it is read; one bad input never stops the batch.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { finishArticle, inputError } from './article.js';
-import { decodeText } from './decode.js';
+import { BINARY_MESSAGE, BINARY_PROBE_BYTES, decodeText, looksBinary } from './decode.js';
 import { describeFsError, expandPaths, STDIN } from './files.js';
 import { parseHtmlArticle } from './html.js';
-import { looksLikeJsonl, parseJsonl } from './jsonl.js';
+import { htmlNestingDepth, MAX_HTML_DEPTH } from './html-depth.js';
+import { readJsonlStream } from './jsonl-stream.js';
+import { formatSize, rawLimit, withDefaults } from './limits.js';
+import { openStdin } from './stdin.js';
 import { parseTextArticle } from './text.js';
 import type { ReadOptions, ReadResult } from './types.js';
 
 export type { InputError, ReadOptions, ReadResult } from './types.js';
 export { expandPaths } from './files.js';
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+/** The first bytes of a file, to tell binary from text before streaming it. */
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(BINARY_PROBE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
-/** The articles in one file (or `-`). */
-export async function* readFileInputs(path: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
-  const origin = path === STDIN ? 'stdin' : path;
-  let bytes: Uint8Array;
-  try {
-    bytes = path === STDIN ? await readStdin() : await readFile(path);
-  } catch (err) {
-    yield inputError(origin, describeFsError(err));
-    return;
-  }
+/** One article from a whole .txt or .html file's bytes. */
+function articleFromBytes(bytes: Uint8Array, ext: string, stem: string, origin: string, options: ReadOptions): ReadResult {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) {
-    yield inputError(origin, decoded.message);
+  if (!decoded.ok) return inputError(origin, decoded.message);
+  if (ext === '.html' || ext === '.htm') {
+    const depth = htmlNestingDepth(decoded.text, MAX_HTML_DEPTH);
+    if (depth > MAX_HTML_DEPTH) return inputError(origin, `HTML nested more than ${MAX_HTML_DEPTH} elements deep; not read (real pages nest far less)`);
+    try {
+      return finishArticle(parseHtmlArticle(decoded.text, stem, origin), options);
+    } catch (err) {
+      // The DOM parser and Readability throw on some malformed pages: that page fails, not the batch.
+      return inputError(origin, `could not read the HTML (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  return finishArticle(parseTextArticle(decoded.text, stem, origin), options);
+}
+
+/**
+ * The articles in one file (or `-`). JSONL streams line by line; a .txt or .html file is one article and is
+ * refused unread when it is bigger than one may be (src/io/limits.ts), so memory stays bounded.
+ */
+export async function* readFileInputs(path: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
+  const limits = withDefaults(options.limits);
+  if (path === STDIN) {
+    const input = await openStdin(limits);
+    if (input.kind === 'jsonl') yield* readJsonlStream(input.chunks, 'stdin', 'stdin', options, limits);
+    else if (input.kind === 'text') yield articleFromBytes(input.bytes, '.txt', 'stdin', 'stdin', options);
+    else yield inputError('stdin', input.message);
     return;
   }
-  const ext = path === STDIN ? (looksLikeJsonl(decoded.text) ? '.jsonl' : '.txt') : extname(path).toLowerCase();
-  const stem = path === STDIN ? 'stdin' : basename(path, extname(path));
-  if (ext === '.jsonl') {
-    yield* parseJsonl(decoded.text, stem, origin, options);
-  } else if (ext === '.html' || ext === '.htm') {
-    yield finishArticle(parseHtmlArticle(decoded.text, stem, origin), options);
-  } else {
-    yield finishArticle(parseTextArticle(decoded.text, stem, origin), options);
+  const ext = extname(path).toLowerCase();
+  const stem = basename(path, extname(path));
+  try {
+    if (ext === '.jsonl') {
+      if (looksBinary(await readHead(path))) {
+        yield inputError(path, BINARY_MESSAGE);
+        return;
+      }
+      yield* readJsonlStream(createReadStream(path, { highWaterMark: 1 << 20 }), stem, path, options, limits);
+      return;
+    }
+    const { size } = await stat(path);
+    const cap = rawLimit(ext === '.html' || ext === '.htm' ? 'html' : 'txt', limits);
+    if (size > cap) {
+      yield inputError(path, `file is ${formatSize(size)}, over the ${formatSize(cap)} limit for one article (raise it with --max-article-size or RASAD_MAX_ARTICLE_SIZE)`);
+      return;
+    }
+    yield articleFromBytes(await readFile(path), ext, stem, path, options);
+  } catch (err) {
+    yield inputError(path, describeFsError(err));
   }
 }
 

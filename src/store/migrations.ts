@@ -86,6 +86,88 @@ const migrations = (dialect: SqlDialectName): Record<string, Migration> => ({
       for (const [name, table, columns] of indices) await db.schema.createIndex(name).on(table).columns(columns).execute();
     },
   },
+  // Merged events (src/corpus/merge.ts) and framing (src/corpus/framing.ts).
+  '0002_corpus': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      let merged = withId(db.schema.createTable('merged_events'), dialect)
+        .addColumn('key', 'text', (c) => c.notNull().unique())
+        .addColumn('block', 'text', (c) => c.notNull());
+      for (const side of ['source', 'target']) {
+        merged = merged.addColumn(`${side}_id`, 'text').addColumn(`${side}_cameo`, 'text').addColumn(`${side}_role`, 'text').addColumn(`${side}_name`, 'text');
+      }
+      await merged
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('quad', 'integer', (c) => c.notNull())
+        .addColumn('goldstein', 'real')
+        .addColumn('plover', 'text')
+        .addColumn('date_value', 'text')
+        .addColumn('date_precision', 'text')
+        .addColumn('date_basis', 'text', (c) => c.notNull())
+        .addColumn('date_first', 'text')
+        .addColumn('date_last', 'text')
+        .addColumn('reports', 'integer', (c) => c.notNull())
+        .addColumn('articles', 'integer', (c) => c.notNull())
+        .addColumn('outlets', 'integer', (c) => c.notNull())
+        .addColumn('langs', 'text', (c) => c.notNull())
+        .addColumn('any_claim', 'integer', (c) => c.notNull())
+        .addColumn('all_claims', 'integer', (c) => c.notNull())
+        .addColumn('negated', 'integer', (c) => c.notNull())
+        .addColumn('hypothetical', 'integer', (c) => c.notNull())
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('tone', 'real')
+        .addColumn('evidence_text', 'text', (c) => c.notNull())
+        .addColumn('evidence_doc', 'text', (c) => c.notNull())
+        .addColumn('evidence_report', 'integer', (c) => c.notNull())
+        .addColumn('first_published', 'text')
+        .execute();
+      await db.schema
+        .createTable('merge_reports')
+        .addColumn('event_id', 'integer', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
+        .addColumn('block', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('cues', 'text', (c) => c.notNull())
+        .addColumn('tone', 'real')
+        .addColumn('merged_id', 'integer', (c) => c.references('merged_events.id').onDelete('set null'))
+        .execute();
+      await withId(db.schema.createTable('framing'), dialect)
+        .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('mentions', 'integer', (c) => c.notNull())
+        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .execute();
+      const indices: [string, string, string[]][] = [
+        ['merge_reports_block', 'merge_reports', ['block']],
+        ['merge_reports_merged', 'merge_reports', ['merged_id']],
+        ['merged_source', 'merged_events', ['source_id', 'target_id']],
+        ['merged_target', 'merged_events', ['target_id', 'source_id']],
+        ['merged_date', 'merged_events', ['date_first', 'date_last']],
+        ['merged_block', 'merged_events', ['block']],
+        ['merged_root', 'merged_events', ['root']],
+        ['framing_article', 'framing', ['article_id']],
+        ['framing_actor', 'framing', ['actor_id']],
+      ];
+      for (const [name, table, columns] of indices) await db.schema.createIndex(name).on(table).columns(columns).execute();
+    },
+  },
+  // The API's event pages (src/server/reads.ts): each side of an actor or dyad match read in date order from one
+  // index, and a dyad's periods summed from its index alone (`npm run bench:api`).
+  '0003_api_indexes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const indices: [string, string[]][] = [
+        ['events_first', ['date_first']],
+        ['events_source_first', ['source_id', 'date_first']],
+        ['events_target_first', ['target_id', 'date_first']],
+        ['events_source_cameo_first', ['source_cameo', 'date_first']],
+        ['events_target_cameo_first', ['target_cameo', 'date_first']],
+        ['events_root_first', ['root', 'date_first', 'article_id']],
+        ['events_dyad_first', ['source_id', 'target_id', 'date_first', 'date_last', 'date_value', 'quad', 'goldstein']],
+      ];
+      for (const [name, columns] of indices) await db.schema.createIndex(name).on('events').columns(columns).execute();
+    },
+  },
 });
 
 export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: SqlDialectName): Promise<void> {

@@ -4,6 +4,24 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Document } from '../document.js';
 import { dateRange } from '../io/published.js';
 import type { EventRecord } from '../output.js';
+import { insertEventsWithCorpusRows } from './corpus-rows.js';
+import { actorProfile, dyadHistory, type ActorProfile, type DyadHistory } from '../corpus/history.js';
+import type { MergedEventRecord } from '../corpus/records.js';
+import {
+  queryFraming,
+  queryMergedEvent,
+  queryMergedEvents,
+  queryMergedIdOfReport,
+  queryOutletFraming,
+  queryRelations,
+  type ArticleFraming,
+  type FramingFilter,
+  type MergedFilter,
+  type OutletFraming,
+  type RelationEdge,
+  type RelationWindow,
+} from './corpus-queries.js';
+import { mergeNewReports, remergeAll, type LockBlocks } from './merging.js';
 import { eventRecord, eventRow, mentionRows } from './rows.js';
 import {
   contentHash,
@@ -48,19 +66,29 @@ function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
   else totals.bToA++;
 }
 
+export interface KyselyStoreOptions {
+  /** Serialise concurrent writers per merge block (PostgreSQL: advisory locks); SQLite needs none. */
+  lockBlocks?: LockBlocks;
+}
+
 export class KyselyStore implements Store {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: KyselyStoreOptions = {},
+  ) {}
 
   async saveDocuments(docs: Document[]): Promise<SaveResult> {
     return this.db.transaction().execute(async (trx) => {
       const result: SaveResult = { stored: 0, duplicates: 0, events: 0 };
       const now = new Date().toISOString();
+      const fresh: number[] = [];
       for (const doc of docs) {
+        const hash = contentHash(doc.text);
         const inserted = await trx
           .insertInto('articles')
           .values({
             doc: doc.meta.id,
-            hash: contentHash(doc.text),
+            hash,
             title: doc.meta.title,
             outlet: doc.meta.outlet,
             published: doc.meta.published,
@@ -80,9 +108,10 @@ export class KyselyStore implements Store {
         result.stored++;
         for (const rows of chunks(mentionRows(doc, inserted.id), INSERT_CHUNK)) await trx.insertInto('mentions').values(rows).execute();
         const events = doc.events.map((e) => eventRow(doc, inserted.id, e));
-        for (const rows of chunks(events, INSERT_CHUNK)) await trx.insertInto('events').values(rows).execute();
+        fresh.push(...(await insertEventsWithCorpusRows(trx, doc, inserted.id, hash, events)));
         result.events += events.length;
       }
+      await mergeNewReports(trx, fresh, this.options.lockBlocks);
       return result;
     });
   }
@@ -199,6 +228,43 @@ export class KyselyStore implements Store {
       ingestedAt: r.ingested_at,
       events: Number(r.events),
     }));
+  }
+
+  mergedEvents(filter: MergedFilter = {}): Promise<MergedEventRecord[]> {
+    return queryMergedEvents(this.db, filter);
+  }
+
+  mergedEvent(id: number): Promise<MergedEventRecord | null> {
+    return queryMergedEvent(this.db, id);
+  }
+
+  mergedIdOfReport(reportId: number): Promise<number | null> {
+    return queryMergedIdOfReport(this.db, reportId);
+  }
+
+  async dyadHistory(a: string, b: string, options: { by?: Period } = {}): Promise<DyadHistory> {
+    return dyadHistory(a, b, await queryMergedEvents(this.db, { dyad: [a, b] }), options.by ?? 'month');
+  }
+
+  async actorProfile(actor: string, options: { by?: Period; from?: string; to?: string } = {}): Promise<ActorProfile> {
+    const { by, ...window } = options;
+    return actorProfile(actor, await queryMergedEvents(this.db, { actor, ...window }), by ?? 'year');
+  }
+
+  relations(window: RelationWindow = {}): Promise<RelationEdge[]> {
+    return queryRelations(this.db, window);
+  }
+
+  framing(filter: FramingFilter = {}): Promise<ArticleFraming[]> {
+    return queryFraming(this.db, filter);
+  }
+
+  outletFraming(filter: { actor?: string; outlet?: string } = {}): Promise<OutletFraming[]> {
+    return queryOutletFraming(this.db, filter);
+  }
+
+  async remerge(): Promise<void> {
+    await this.db.transaction().execute((trx) => remergeAll(trx, this.options.lockBlocks));
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Document, Lang } from '../document.js';
+import type { ActorProfile, DyadHistory } from '../corpus/history.js';
+import type { MergedEventRecord } from '../corpus/records.js';
 import type { EventRecord } from '../output.js';
+import type { ArticleFraming, FramingFilter, MergedFilter, OutletFraming, RelationEdge, RelationWindow } from './corpus-queries.js';
 
 export interface SaveResult {
   /** Articles newly stored. */
@@ -87,6 +90,24 @@ export interface Store {
   dyad(a: string, b: string, options?: { by?: Period }): Promise<DyadReport>;
   dyadSummary(limit?: number): Promise<DyadSummaryRow[]>;
   articles(options?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
+  /** Merged events: one per real-world event, however many reports tell it (src/corpus/merge.ts). */
+  mergedEvents(filter?: MergedFilter): Promise<MergedEventRecord[]>;
+  /** One merged event with all its reports, or null. */
+  mergedEvent(id: number): Promise<MergedEventRecord | null>;
+  /** The merged event a stored report (ReportRecord.id) belongs to, or null. */
+  mergedIdOfReport(reportId: number): Promise<number | null>;
+  /** A dyad's merged events by period: Goldstein sum and mean, QuadClass counts, balance, strongest evidence. */
+  dyadHistory(a: string, b: string, options?: { by?: Period }): Promise<DyadHistory>;
+  /** An actor's partners ranked by volume and by balance, each with its trend. */
+  actorProfile(actor: string, options?: { by?: Period; from?: string; to?: string }): Promise<ActorProfile>;
+  /** The relations network in a window: one edge per dyad over merged events (src/corpus/graph.ts builds the graph). */
+  relations(window?: RelationWindow): Promise<RelationEdge[]>;
+  /** How each article frames each actor it names. */
+  framing(filter?: FramingFilter): Promise<ArticleFraming[]>;
+  /** Each outlet's average framing of each actor. */
+  outletFraming(filter?: { actor?: string; outlet?: string }): Promise<OutletFraming[]>;
+  /** Re-cluster all reports from scratch (after a change of merge rules). */
+  remerge(): Promise<void>;
   close(): Promise<void>;
 }
 

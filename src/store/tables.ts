@@ -73,10 +73,81 @@ export interface EventsTable {
   confidence: number;
 }
 
+/** Merge bookkeeping for one event report (src/corpus/merge.ts): its block, canonical key and cues. */
+export interface MergeReportsTable {
+  event_id: number;
+  /** Unordered actor pair and CAMEO root: reports in different blocks never merge. */
+  block: string;
+  /** Canonical, ingest-order-free report key (content hash, sentence, offset, code, actors). */
+  key: string;
+  /** Supporting cues, space-separated, sorted. */
+  cues: string;
+  /** How the article frames the report's actors, -1..1; null when it says nothing evaluative. */
+  tone: number | null;
+  merged_id: number | null;
+}
+
+/** One event as told by one or more reports (the `rasad events` default view). */
+export interface MergedEventsTable {
+  id: Generated<number>;
+  /** The key of its first report: stable while the event keeps that report. */
+  key: string;
+  block: string;
+  source_id: string | null;
+  source_cameo: string | null;
+  source_role: string | null;
+  source_name: string | null;
+  target_id: string | null;
+  target_cameo: string | null;
+  target_role: string | null;
+  target_name: string | null;
+  code: string;
+  root: string;
+  quad: number;
+  goldstein: number | null;
+  plover: string | null;
+  date_value: string | null;
+  date_precision: string | null;
+  date_basis: string;
+  date_first: string | null;
+  date_last: string | null;
+  reports: number;
+  articles: number;
+  outlets: number;
+  /** Languages of its reports, comma-separated (ar,en). */
+  langs: string;
+  any_claim: number;
+  all_claims: number;
+  negated: number;
+  hypothetical: number;
+  confidence: number;
+  tone: number | null;
+  evidence_text: string;
+  evidence_doc: string;
+  evidence_report: number;
+  first_published: string | null;
+}
+
+/** How one article frames one actor (src/corpus/framing.ts). */
+export interface FramingTable {
+  id: Generated<number>;
+  article_id: number;
+  actor_id: string;
+  mentions: number;
+  /** -1 (hostile) .. 1 (favourable). */
+  score: number;
+  label: string;
+  /** The deciding words, JSON array of {text, weight, start, end}. */
+  evidence: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   mentions: MentionsTable;
   events: EventsTable;
+  merge_reports: MergeReportsTable;
+  merged_events: MergedEventsTable;
+  framing: FramingTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -84,3 +155,6 @@ export type NewArticle = Insertable<ArticlesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type NewMention = Insertable<MentionsTable>;
+export type MergedEventRow = Selectable<MergedEventsTable>;
+export type NewMergedEvent = Insertable<MergedEventsTable>;
+export type NewFraming = Insertable<FramingTable>;

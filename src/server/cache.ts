@@ -1,0 +1,36 @@
+// Answers that change only when the data does (a dyad's periods, the graph, the actor search index), kept until
+// the database changes. SQLite's data_version says when another connection (the store's, an ingest running beside
+// the server) has committed; writes on the reads connection itself call clear().
+export interface ReadCache {
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  clear(): void;
+}
+
+export function createReadCache(dataVersion: () => Promise<number>, size = 512): ReadCache {
+  const entries = new Map<string, Promise<unknown>>();
+  let version: number | null = null;
+  return {
+    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const now = await dataVersion();
+      if (now !== version) {
+        entries.clear();
+        version = now;
+      }
+      const hit = entries.get(key) as Promise<T> | undefined;
+      if (hit) {
+        entries.delete(key); // re-inserted: most recently used last
+        entries.set(key, hit);
+        return hit;
+      }
+      const value = compute();
+      if (entries.size >= size) entries.delete(entries.keys().next().value ?? '');
+      entries.set(key, value);
+      // A failed computation is not kept.
+      value.catch(() => entries.delete(key));
+      return value;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// One way to declare a route: zod schemas for params, query and body (validated here, typed in the handler),
+// a zod response schema, and who may call it. The same schemas become the route's JSON schema for OpenAPI.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { checkAccess, type Access, type AccessConfig } from './auth.js';
+import { HttpError } from './errors.js';
+import { ErrorBody } from './schemas.js';
+
+/** A zod schema as OpenAPI 3.0 JSON schema (request parts as the client sends them). */
+export function jsonSchema(schema: ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+const ERROR_JSON = jsonSchema(ErrorBody, 'output');
+
+interface RouteSpec<P, Q, B, R> {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  response: ZodType<R>;
+  /** Status of a successful answer; the handler may set another with reply.code(). */
+  status?: number;
+  handler: (input: { params: P; query: Q; body: B }, req: FastifyRequest, reply: FastifyReply) => Promise<R>;
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, part: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `${[part, ...i.path.map(String)].join('.')}: ${i.message}`);
+  throw new HttpError(400, issues.join('; '));
+}
+
+export function addRoute<P, Q, B, R>(app: FastifyInstance, access: AccessConfig, spec: RouteSpec<P, Q, B, R>): void {
+  const status = spec.status ?? 200;
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.params && { params: jsonSchema(spec.params) }),
+      ...(spec.query && { querystring: jsonSchema(spec.query) }),
+      ...(spec.body && { body: jsonSchema(spec.body) }),
+      ...(checkAccess.needsToken(access, spec.access) && { security: [{ bearer: [] }] }),
+      response: { [status]: jsonSchema(spec.response, 'output'), '4xx': ERROR_JSON, '5xx': ERROR_JSON },
+    },
+    preHandler: async (req) => checkAccess(access, spec.access, req.headers.authorization),
+    handler: async (req, reply) => {
+      const input = {
+        params: parsePart(spec.params, req.params, 'params'),
+        query: parsePart(spec.query, req.query, 'query'),
+        body: parsePart(spec.body, req.body, 'body'),
+      };
+      reply.code(status);
+      return spec.handler(input, req, reply);
+    },
+  });
+}

@@ -1,0 +1,78 @@
+// Articles: list, one with its text and its events' spans, store a posted article, delete one.
+import type { FastifyInstance } from 'fastify';
+import { eventRecords } from '../../output.js';
+import { contentHash } from '../../store/store.js';
+import { toArticle } from '../article-input.js';
+import type { ServerContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { addRoute } from '../route.js';
+import { ArticleDetail, ArticleInput, ArticleParams, ArticlesQuery, ArticleSummaryBody, DeleteResult, StoreResult } from '../schemas.js';
+import { z } from 'zod';
+
+export function register(app: FastifyInstance, ctx: ServerContext): void {
+  const tags = ['articles'];
+  addRoute(app, ctx.access, {
+    method: 'GET',
+    url: '/api/articles',
+    summary: 'Stored articles, newest first',
+    tags,
+    access: 'read',
+    query: ArticlesQuery,
+    response: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(ArticleSummaryBody) }),
+    handler: async ({ query }) => ({ ...(await ctx.reads.articles(query)), limit: query.limit, offset: query.offset }),
+  });
+
+  addRoute(app, ctx.access, {
+    method: 'GET',
+    url: '/api/articles/:hash',
+    summary: 'One article: its text and its events with their spans (offsets into the text)',
+    tags,
+    access: 'read',
+    params: ArticleParams,
+    response: ArticleDetail,
+    handler: async ({ params }) => {
+      const article = await ctx.reads.article(params.hash);
+      if (!article) throw new HttpError(404, `no article with hash ${params.hash}`);
+      return article;
+    },
+  });
+
+  addRoute(app, ctx.access, {
+    method: 'POST',
+    url: '/api/articles',
+    summary: 'Code an article and store it (the same text twice is stored once)',
+    tags,
+    access: 'write',
+    body: ArticleInput,
+    response: StoreResult,
+    status: 201,
+    handler: async ({ body }, _req, reply) => {
+      const article = toArticle(body);
+      const hash = contentHash(article.text);
+      if (await ctx.store.hasArticle(hash)) {
+        reply.code(200);
+        return { hash, stored: false, events: 0 };
+      }
+      const doc = ctx.pipeline.run(article);
+      const saved = await ctx.store.saveDocuments([doc]);
+      ctx.changed();
+      return { hash, stored: saved.stored > 0, events: saved.stored > 0 ? eventRecords(doc).length : 0 };
+    },
+  });
+
+  addRoute(app, ctx.access, {
+    method: 'DELETE',
+    url: '/api/articles/:hash',
+    summary: 'Delete an article with its mentions and events',
+    tags,
+    access: 'write',
+    params: ArticleParams,
+    response: DeleteResult,
+    handler: async ({ params }) => {
+      const deleted = await ctx.reads.deleteArticle(params.hash);
+      if (!deleted) throw new HttpError(404, `no article with hash ${params.hash}`);
+      ctx.changed();
+      return { hash: params.hash, deleted };
+    },
+  });
+}
