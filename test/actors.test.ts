@@ -83,3 +83,13 @@ describe('title-like anaphors', () => {
     expect(run('Jordan and Egypt held talks in Amman, and His Majesty thanked Cairo.', 'en')).toEqual(['JORGOV']);
   });
 });
+
+describe('his country', () => {
+  it('is the last state named', () => {
+    const res = loadResources();
+    const meta = { id: 't', title: null, outlet: null, published: null, url: null, lang: 'ar' as const, origin: 't' };
+    const text = 'وقال وزير الخارجية الكويتي أمام الأمم المتحدة إن بلاده ترفض التدخل.';
+    const d = createActorResolver(res.actors)(createMentionFinder(res.actors, res.people)(segment(normalise(emptyDocument(text, meta, 'ar')))));
+    expect(d.mentions.filter((m) => m.kind === 'anaphor').map((m) => m.actors.map((a) => a.id))).toEqual([['KWT']]);
+  });
+});

@@ -195,6 +195,15 @@ describe('which date governs an event', () => {
     expect(b).toMatchObject({ value: '2007', basis: 'text' });
   });
 
+  it('a date in a clause with its own (uncoded) predicate stays there; a date-only clause joins its neighbour', () => {
+    const text = 'وقعت الكويت اتفاقا في 2014م، وسمحت لعمان بالتدريب، حيث التقى في أكتوبر 2015 قادة الجيشين.';
+    const [signed, allowed] = datesOf(text, 'ar', '2020-01-01', ['وقعت', 'وسمحت']);
+    expect(signed).toMatchObject({ value: '2014' });
+    expect(allowed).toMatchObject({ value: '2014' });
+    const [visited] = datesOf('زار أمير الكويت مسقط، في 23 ديسمبر 2010، والتقى السلطان.', 'ar', '2020-01-01', ['زار']);
+    expect(visited).toMatchObject({ value: '2010-12-23' });
+  });
+
   it('a blocker inside the sentence keeps an earlier date from what follows it', () => {
     const [a, b] = datesOf('زار الوزير الكويت في مايو 2001، وعقب ذلك دعم الأردن الاتفاق.', 'ar', '2020-01-01', ['زار', 'دعم']);
     expect(a).toMatchObject({ value: '2001-05' });
@@ -214,6 +223,14 @@ describe('which date governs an event', () => {
     const text = 'ومع بداية الأزمة الخليجية طلبت قطر المساعدة.\n\n\n\nفي ضوء ذلك، أرسلت الكويت شحنة غذائية.';
     const [sent] = datesOf(text, 'ar', '2020-01-01', ['أرسلت']);
     expect(sent).toMatchObject({ value: '2017-06', basis: 'anaphoric' });
+  });
+
+  it('a list lead-in ending with a colon takes the date of its first item', () => {
+    const text = 'واستضافت الكويت ثلاثة اجتماعات هي:\n\n• اجتماع عقد في مارس 2012م.\n\n• اجتماع عقد في مايو 2013م.';
+    const [hosted] = datesOf(text, 'ar', null, ['واستضافت']);
+    expect(hosted).toMatchObject({ value: '2012-03', basis: 'anaphoric' });
+    const [plain] = datesOf('واستضافت الكويت الاجتماع.\n\nوعقد اجتماع في مارس 2012م.', 'ar', null, ['واستضافت']);
+    expect(plain).toMatchObject({ value: null, basis: 'none' });
   });
 
   it('relative weekday and "last month" in English', () => {

@@ -15,6 +15,7 @@ const CueFile = z.object({
   copulas: VerbPairs,
   temporal: Words,
   undergo: VerbPairs,
+  hosting: VerbPairs,
   protestTarget: Words,
 });
 
@@ -28,11 +29,21 @@ export interface ArabicCues {
   temporal: Set<string>;
   /** Folded forms of verbs whose subject suffers the event noun. */
   undergo: Set<string>;
+  /** Folded forms of verbs that say where a meeting was held (عقد في، استضافته). */
+  hosting: Set<string>;
   protestTarget: Set<string>;
 }
 
 export function emptyCues(): ArabicCues {
-  return { governors: new Set(), governorNouns: new Set(), copulas: new Set(), temporal: new Set(), undergo: new Set(), protestTarget: new Set() };
+  return {
+    governors: new Set(),
+    governorNouns: new Set(),
+    copulas: new Set(),
+    temporal: new Set(),
+    undergo: new Set(),
+    hosting: new Set(),
+    protestTarget: new Set(),
+  };
 }
 
 /** 3rd-person forms of a past/present pair, with the defective endings the suffix rule misses (أجرى -> أجرت، يجرون). */
@@ -56,6 +67,7 @@ export function loadArabicCues(path: string): ArabicCues {
     copulas: new Set(file.copulas.flatMap(verbForms)),
     temporal: new Set(file.temporal.map(foldKey)),
     undergo: new Set(file.undergo.flatMap(verbForms)),
+    hosting: new Set(file.hosting.flatMap(verbForms)),
     protestTarget: new Set(file.protestTarget.map(foldKey)),
   };
 }
@@ -106,6 +118,31 @@ export function protestTarget(view: SentenceView, trigger: TriggerMatch, cues: A
     if (exclude(g)) continue;
     // ضد الحكومة، شعارات مناهضة للصين، أمام السفارة الصينية: the cue stands up to three words before.
     for (let i = g.first - 1; i >= from; i--) if (view.stems(i).some((s) => cues.protestTarget.has(s))) return g;
+  }
+  return null;
+}
+
+const AR_WHICH = new Set(['الذي', 'التي'].map(foldKey));
+const HOST_WINDOW = 8;
+
+function stateGroup(g: Group): boolean {
+  const m = g.refs[0]?.mention;
+  return g.refs.length === 1 && (m?.kind === 'state' || m?.kind === 'capital') && (g.refs[0]?.actor.id.length ?? 0) === 3;
+}
+
+/**
+ * مؤتمر حلف الناتو ... الذي عقد في الدوحة، الاجتماع الثالث للمجموعة ... الذي استضافته الدوحة: a meeting noun whose
+ * relative clause says where it was held. Returns [host, guest]: the place hosts the actor the meeting names.
+ */
+export function meetingHost(view: SentenceView, trigger: TriggerMatch, cues: ArabicCues): [Group, Group] | null {
+  const end = Math.min(view.tokens.length, trigger.last + 1 + HOST_WINDOW);
+  for (let r = trigger.last + 1; r < end; r++) {
+    if (!view.stems(r).some((s) => AR_WHICH.has(s))) continue;
+    const verb = view.tokens[r + 1];
+    if (verb === undefined || !arabicReadings(verb.norm).some((x) => !x.article && cues.hosting.has(x.stem))) return null;
+    const host = view.groups.find((g) => g.first > r + 1 && g.first <= r + 4 && stateGroup(g));
+    const guest = view.groups.find((g) => g.first > trigger.last && g.last < r && g !== host);
+    return host && guest ? [host, guest] : null;
   }
   return null;
 }

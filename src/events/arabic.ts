@@ -14,13 +14,15 @@ export interface ArabicReading {
   future: boolean;
   /** a pronoun suffix was removed (possessive on nouns, object on verbs). */
   suffix: boolean;
+  /** the alif of an indefinite accusative was removed (احتجاجا، هجوما): nouns only. */
+  tanween?: boolean;
 }
 
 const PRONOUN_SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'كما', 'كم', 'نا', 'ه', 'ك'];
 const MIN_STEM = 2;
 
 function push(out: ArabicReading[], seen: Set<string>, r: ArabicReading): void {
-  const key = `${r.stem}|${r.article ? 1 : 0}|${r.future ? 1 : 0}|${r.prep ?? ''}|${r.suffix ? 1 : 0}`;
+  const key = `${r.stem}|${r.article ? 1 : 0}|${r.future ? 1 : 0}|${r.prep ?? ''}|${r.suffix ? 1 : 0}|${r.tanween ? 1 : 0}`;
   if (r.stem.length < MIN_STEM || seen.has(key)) return;
   seen.add(key);
   out.push(r);
@@ -96,6 +98,8 @@ function computeReadings(token: string): ArabicReading[] {
   for (const r of bare) {
     if (r.article) continue; // الزيارتها is not a word; possessives take no article
     for (const stem of withoutSuffix(r.stem)) push(out, seen, { ...r, stem, suffix: true });
+    // احتجاجاً، هجوماً: the written alif of the indefinite accusative (no article, no suffix).
+    if (r.stem.endsWith('ا') && r.stem.length >= 4) push(out, seen, { ...r, stem: r.stem.slice(0, -1), tanween: true });
   }
   return out;
 }
@@ -104,7 +108,7 @@ function computeReadings(token: string): ArabicReading[] {
 export function arabicBareStems(token: string): string[] {
   return memo(stemCache, token, (t) =>
     arabicReadings(t)
-      .filter((r) => !r.suffix && !r.future)
+      .filter((r) => !r.suffix && !r.future && !r.tanween)
       .map((r) => r.stem),
   );
 }

@@ -19,6 +19,7 @@ const EN_PREPOSITIONS = fold([
 ]);
 /** Words allowed between a preposition and the actor it introduces. */
 const EN_DETERMINERS = fold(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'both', 'all', 'fellow']);
+const EN_PLACE_ADJECTIVES = fold(['neighboring', 'neighbouring', 'northern', 'southern', 'eastern', 'western', 'central', 'nearby', 'rival', 'allied', 'key', 'ally']);
 const EN_RELATIVE = fold(['which', 'who', 'whom', 'whose', 'that']);
 const EN_AND = fold(['and', 'then', 'later']);
 
@@ -41,6 +42,7 @@ const AR_BETWEEN = fold(['بين']);
 const AR_AND = fold(['و', 'ثم']);
 /** Words that may stand between a light verb/تم and the noun, or between a noun and its agent (adjectives). */
 const AR_SOURCE_INTRO = fold(['من', 'قبل']);
+const AR_OF = fold(['من']);
 /** Who did what an objective noun tells: من قبل X، على يد X، على أيدي X، من طرف X (not من alone: مقتل خمسة من الجنود). */
 const AR_DOER_INTRO = fold(['قبل', 'يد', 'أيدي', 'طرف']);
 
@@ -74,7 +76,11 @@ export function introduction(view: SentenceView, group: Group): { word: string; 
   let i = group.first - 1;
   if (view.lang === 'en') {
     let skipped = 0;
-    while (i >= 0 && skipped < 2 && EN_DETERMINERS.has(view.tokens[i]?.norm ?? '')) {
+    // Determiners, a few place adjectives and hyphenated compounds (to war-torn Mozambique, to neighbouring X).
+    const skippable = (k: number): boolean =>
+      EN_DETERMINERS.has(view.tokens[k]?.norm ?? '') || EN_PLACE_ADJECTIVES.has(view.tokens[k]?.norm ?? '') ||
+      view.tokens[k]?.norm === '-' || view.tokens[k + 1]?.norm === '-';
+    while (i >= 0 && skipped < 4 && skippable(i)) {
       i--;
       skipped++;
     }
@@ -164,8 +170,20 @@ export function objectAfter(
     const intro = found === null || found.at <= index ? null : found.word;
     if (intro !== null && targets.has(intro)) return g;
     if (intro === null && (direct || found !== null) && !afterRelative(view, g)) return g;
+    if (found === null && appositionTarget(view, index, g, targets)) return g;
   }
   return null;
+}
+
+/** زيارة إلى وطنه الثاني سلطنة عمان: the particle introduces a noun, and the actor after it names the same thing. */
+function appositionTarget(view: SentenceView, index: number, g: Group, targets: ReadonlySet<string>): boolean {
+  if (view.lang !== 'ar') return false;
+  for (let j = g.first - 2; j > index && j >= g.first - 3; j--) {
+    const t = view.tokens[j];
+    if (t === undefined || t.kind !== 'word') return false;
+    if (view.stems(j).some((s) => targets.has(s)) || arabicReadings(t.norm).some((r) => r.prep !== null && targets.has(r.prep))) return true;
+  }
+  return false;
 }
 
 /** Group introduced by one of `words` within `window` tokens after `index`. */
@@ -324,9 +342,11 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   const [clauseStart] = clauseRange(view, trigger.first);
   // مقتل الجنود، اغتيال الرئيس على يد مسلحين: the genitive suffers the act (a nisba after it is still its agent:
   // الاحتلال الإسرائيلي); the doer comes with على يد / من قبل, or is the subject of a verb that enacts the noun.
-  if (p.objective && adjacent && adjacent.refs[0]?.mention.kind !== 'nisba') {
+  // مقتل ثمانية من قوات الأمن: a number and من still name who suffers it.
+  const sufferer = adjacent ?? (p.objective ? groupIntroducedAfter(view, trigger.last, AR_OF, 3) : null);
+  if (p.objective && sufferer && sufferer.refs[0]?.mention.kind !== 'nisba') {
     const enacted = agentive ? subjectIn(view, clauseStart, trigger.first, true) : null;
-    return result(groupIntroducedAfter(view, adjacent.last, AR_DOER_INTRO, 4) ?? enacted, adjacent, 0);
+    return result(groupIntroducedAfter(view, sufferer.last, AR_DOER_INTRO, 4) ?? enacted, sufferer, 0);
   }
   if (agent) {
     const object = objectAfter(view, agent.last, targets, false, agent);

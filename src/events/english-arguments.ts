@@ -16,6 +16,7 @@ import {
   type SentenceMemory,
 } from './arguments.js';
 import type { Group, SentenceView } from './sentence.js';
+import { GOVERNED_BY_HEAD } from './english-frames.js';
 import type { TriggerMatch } from './triggers.js';
 
 const fold = (words: string[]): Set<string> => new Set(words.map((w) => foldKey(w)));
@@ -33,6 +34,15 @@ const AND = fold(['and']);
 const AGENT = fold(['by']);
 const OF = fold(['of', 'by', 'from']);
 const RELATIVE = fold(['that', 'which', 'who', 'whom', 'whose', 'where']);
+/** People nouns after which a violence participle is passive ("ten soldiers killed in the south"). */
+const VICTIMS = fold([
+  'people', 'soldiers', 'civilians', 'troops', 'policemen', 'police', 'children', 'men', 'women', 'fighters', 'militants', 'rebels',
+  'protesters', 'demonstrators', 'workers', 'students', 'officers', 'personnel', 'members', 'villagers', 'residents', 'pilgrims',
+  'worshippers', 'passengers', 'tourists', 'journalists', 'guards', 'insurgents', 'gunmen', 'refugees', 'migrants', 'others',
+]);
+const VIOLENCE = /^(18|19|20)/;
+const AFTER_PARTICIPLE = fold(['in', 'on', 'at', 'during', 'by', 'when', 'after', 'near', 'since', 'today', 'yesterday', 'overnight', 'last', 'this', 'as', 'and', 'while']);
+
 /** Words before a participle that show it has no subject of its own: a time, not a noun (on Wednesday released). */
 const TIME_WORDS = fold([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week',
@@ -43,8 +53,12 @@ const AUXILIARIES = fold(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'wil
 /** Prepositions that put the subject's country after its head noun (Opponents of X, a court in X). */
 const SUBJECT_OF = fold(['of', 'in', 'from', 'at']);
 /** A subject does not reach a noun across a report or a new clause (X said a bomb was fired; X, which ...). */
-const NOMINAL_BREAK = fold(['said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'announced', 'stated', 'claimed', 'alleged', 'that', 'which', 'who', 'whose', 'according']);
+const NOMINAL_BREAK = fold([
+  'said', 'says', 'say', 'told', 'tells', 'claimed', 'alleged', 'that', 'which', 'who',
+  'whose', 'where', 'according', 'because', 'due', 'amid', 'amidst', 'despite', 'following', 'after', 'before', 'since', 'over',
+]);
 const POSSESSIVE = new Set(["'", '’']);
+const SUBORDINATORS = fold(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'since', 'if', 'unless', 'until', 'whereas', 'as', 'once']);
 const OBJECT_BREAK = fold(['to', 'with', 'against', 'on', 'in', 'at', 'for', 'into', 'by', 'over', 'after', 'during', 'that', 'which', 'who', ',', 'and']);
 
 /** Governing verbs that make a state-like noun an act (signed an agreement, extended support): stems. */
@@ -52,7 +66,7 @@ const GOVERNORS = [
   'sign', 'ink', 'seal', 'conclud', 'reach', 'hold', 'held', 'conduct', 'stage', 'launch', 'begin', 'began', 'begun', 'start',
   'resum', 'renew', 'extend', 'provid', 'offer', 'give', 'gave', 'given', 'send', 'sent', 'deliver', 'grant', 'pledg', 'announc',
   'approv', 'ratif', 'establish', 'forge', 'receiv', 'accept', 'suppl', 'wage', 'waging', 'declar', 'lend', 'lent', 'express',
-  'voic', 'reaffirm', 'reiterat', 'lodg', 'impos', 'step', 'intensif', 'escalat', 'continu', 'pursu', 'carr', 'mount', 'made', 'mak',
+  'voic', 'reaffirm', 'reiterat', 'lodg', 'impos', 'stepped', 'stepping', 'intensif', 'endors', 'enter', 'entered', 'open', 'complet', 'escalat', 'continu', 'pursu', 'carr', 'mount', 'made', 'mak',
 ];
 const PARENTHESES = new Set(['(', ')']);
 const APPOSITION_OPENERS = fold(['a', 'an', 'the', 'its', 'one']);
@@ -124,7 +138,9 @@ function isAdverb(w: string): boolean {
 
 function explicitAgent(view: SentenceView, trigger: TriggerMatch, words: ReadonlySet<string>): { group: Group | null; named: boolean } {
   const group = groupIntroducedAfter(view, trigger.last, words, 8);
-  if (group) return { group, named: true };
+  // "of" names the noun's agent only right after it ("the visit of X"), not "sanctions against five of X's firms".
+  const intro = group ? introduction(view, group) : null;
+  if (group && intro && (intro.word !== 'of' || intro.at === trigger.last + 1)) return { group, named: true };
   // "killed in an air strike by government forces": an agent the lexicon cannot name still fills the slot.
   for (let i = trigger.last + 1; i <= trigger.last + 2 && i < view.tokens.length; i++) {
     if (words.has(view.tokens[i]?.norm ?? '')) return { group: null, named: false };
@@ -137,11 +153,18 @@ function isPassive(view: SentenceView, trigger: TriggerMatch): boolean {
   if (beforeAux(view, trigger)) return true;
   // Reduced passive: a participle after a noun, with its agent and no object in between (a deal brokered by
   // Qatar); "Berlin rejected calls by X" and "Israel on Wednesday released" have their subject before them.
+  const prev = view.tokens[trigger.first - 1];
+  // "ten soldiers killed in the south", "eight people killed.": nothing after it that could be its object.
+  const next = view.tokens[trigger.first + 1];
+  const bare = next === undefined || next.kind === 'punct' || AFTER_PARTICIPLE.has(next.norm);
+  if (VIOLENCE.test(trigger.form.pattern.code) && VICTIMS.has(prev?.norm ?? '') && bare) return true;
   const by = groupIntroducedAfter(view, trigger.last, AGENT, 6);
   if (by === null) return false;
-  const prev = view.tokens[trigger.first - 1];
   if (prev === undefined || prev.kind !== 'word' || view.groups.some((g) => g.last === trigger.first - 1)) return false;
   if (TIME_WORDS.has(prev.norm) || AUXILIARIES.has(prev.norm) || isAdverb(prev.norm)) return false;
+  // "rejected accusations by X" has an object before by: active.
+  const after = view.tokens[trigger.last + 1];
+  if (after !== undefined && after.kind === 'word' && !AFTER_PARTICIPLE.has(after.norm) && !TIME_WORDS.has(after.norm) && !isAdverb(after.norm)) return false;
   return !view.groups.some((g) => g.first > trigger.last && g.first < by.first && introduction(view, g) === null);
 }
 
@@ -191,34 +214,78 @@ function premodifier(view: SentenceView, trigger: TriggerMatch): Group | null {
   return null;
 }
 
+/** The agent an event noun names itself (a nisba or possessive before it, "by X" after it), if any. */
+export function nounAgent(view: SentenceView, trigger: TriggerMatch): Group | null {
+  if (!isNominal(view, trigger)) return null;
+  const p = trigger.form.pattern;
+  const targets = p.target ?? NOUN_TARGETS;
+  return premodifier(view, trigger) ?? explicitAgent(view, trigger, p.source ?? (targets.has('of') ? AGENT : OF)).group;
+}
+
 interface Subject {
   group: Group | null;
   penalty: number;
+  /** "give Tanzania a grant": the name between the verb and the noun, the act's recipient. */
+  recipient?: Group;
+}
+
+const RECIPIENT_FILLERS = fold(['a', 'an', 'the', 'some', 'more', 'new', 'further', 'additional', 'emergency', 'million', 'billion', 'dollars', 'tons', 'worth', 'of', 'about', 'nearly', 'over', 'up', 'to']);
+function recipientGap(view: SentenceView, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 7) return false;
+  for (let i = from; i < to; i++) {
+    const t = view.tokens[i];
+    if (t === undefined || !(t.kind === 'number' || RECIPIENT_FILLERS.has(t.norm) || t.norm === '.' || t.norm === ',')) return false;
+  }
+  return view.tokens[from]?.kind !== 'punct';
 }
 
 /** The subject of a verb (or the agent before a noun): relative clause, own clause, "X of Y", earlier clause. */
-function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: boolean): Subject {
+function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: boolean, memory?: SentenceMemory): Subject {
   const rel = relativeSubject(view, trigger);
   if (rel.relative) return { group: rel.group, penalty: 0 };
   const [clauseStart] = clauseRange(view, trigger.first);
+  if (!nominal && trigger.shape === 'ing' && view.tokens[trigger.first - 1]?.norm === ',') {
+    // ", killing eight people": the participle's subject is the main clause's, not the object before it.
+    return { group: memory?.lastSource ?? null, penalty: 0.1 };
+  }
   const candidates = subjectsIn(view, clauseStart, trigger.first);
-  const own = candidates[candidates.length - 1];
+  let own = candidates[candidates.length - 1];
+  let recipient: Group | undefined;
+  // "will give Tanzania a grant": the name right before the noun's determiner is the recipient, not the giver.
+  if (nominal && own && candidates.length >= 2 && recipientGap(view, own.last + 1, trigger.first)) {
+    recipient = own;
+    own = candidates[candidates.length - 2];
+  }
   if (own) {
-    if (nominal) {
-      for (let i = own.last + 1; i < trigger.first; i++) if (NOMINAL_BREAK.has(view.tokens[i]?.norm ?? '')) return { group: null, penalty: 0 };
+    // "X severed ties, after protesters stormed ...": a subordinate clause has its own subject.
+    // ("X visited Y before meeting Z" keeps X: nothing stands between the subordinator and the verb.)
+    const breaks = nominal ? NOMINAL_BREAK : SUBORDINATORS;
+    for (let i = own.last + 1; i < trigger.first; i++) {
+      if (breaks.has(view.tokens[i]?.norm ?? '') && (nominal || !subjectless(view, i + 1, trigger.first))) return { group: null, penalty: 0 };
     }
-    return { group: withCoordinated(view, own), penalty: 0 };
+    return { group: withCoordinated(view, own), penalty: 0, ...(recipient ? { recipient } : {}) };
   }
   const of = prepositionalSubject(view, clauseStart, trigger.first);
   if (of) return { group: of, penalty: 0.1 };
-  // An event noun gets no agent from another clause; a verb may take the sentence's subject (pro-drop chains).
-  if (nominal) return { group: null, penalty: 0 };
+  // An event noun gets no agent from another clause; a verb takes the sentence's subject only when its own
+  // clause has none before it ("..., but said it would"); "after protesters stormed" has its own.
+  if (nominal || !subjectless(view, clauseStart, trigger.first)) return { group: null, penalty: 0 };
   for (let c = (view.clauseOfToken[trigger.first] ?? 0) - 1; c >= 0; c--) {
     const [from, to] = view.clauseTokens[c] ?? [0, 0];
     const g = subjectsIn(view, from, to)[0];
     if (g) return { group: g, penalty: 0.15 };
   }
   return { group: null, penalty: 0 };
+}
+
+const DROPPED_SUBJECT = fold(['but', 'and', 'then', 'yet', 'it', 'they', 'he', 'she', 'we', 'also', 'later', 'had', 'has', 'have', 'was', 'were', 'would', 'will', 'could', 'not', 'never', 'still', 'to', 'before', 'after', 'while', 'when', ',']);
+/** Only openers, pronouns and auxiliaries between the clause start and the verb: its subject was said before. */
+function subjectless(view: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const w = view.tokens[i]?.norm ?? '';
+    if (!DROPPED_SUBJECT.has(w) && !isAdverb(w)) return false;
+  }
+  return true;
 }
 
 /** "the UN and IAEA, which Iran criticizes": the antecedent of an object relative is the verb's target. */
@@ -233,7 +300,7 @@ function relativeObject(view: SentenceView, subject: Group | null): Group | null
 function ownerOfObject(view: SentenceView, trigger: TriggerMatch, exclude: Group | null): Group | null {
   for (const g of view.groups) {
     if (g.first <= trigger.last || g === exclude) continue;
-    if (g.first - trigger.last > 6) return null;
+    if (g.first - trigger.last > 8) return null;
     const intro = introduction(view, g);
     if (intro === null || (intro.word !== 'of' && intro.word !== 'from')) return null;
     // Nothing but the object's words before the preposition.
@@ -264,33 +331,42 @@ function passiveArguments(view: SentenceView, trigger: TriggerMatch): Assignment
   const p = trigger.form.pattern;
   const agent = explicitAgent(view, trigger, p.source ?? AGENT);
   if (!beforeAux(view, trigger)) {
-    // Reduced passive: the patient is the noun right before the participle, if it names an actor.
-    return result(agent.group, view.groups.find((g) => g.last === trigger.first - 1) ?? null, 0);
+    // Reduced passive: the patient is the noun right before the participle (10 Russian soldiers killed).
+    const before = VICTIMS.has(view.tokens[trigger.first - 1]?.norm ?? '') ? trigger.first - 2 : trigger.first - 1;
+    return result(agent.group, view.groups.find((g) => g.last === before || g.last === trigger.first - 1) ?? null, 0);
   }
   const subject = englishSubject(view, trigger, false);
   // The patient stands right before "was killed" (four children ... were killed: no actor, no target).
-  const near = subject.group !== null && trigger.first - subject.group.last <= 5 ? subject.group : null;
+  const near = subject.group !== null && trigger.first - subject.group.last <= 8 ? subject.group : null;
   return result(agent.group, near, subject.penalty);
 }
 
 function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
   // "talks between X and Y": the parties, first-named as source (a mediator's between names its targets).
-  const between = p.target?.has('between') ? null : betweenParties(view, trigger, BETWEEN, AND);
+  const between = !p.mutual && p.target?.has('between') ? null : betweenParties(view, trigger, BETWEEN, AND);
   if (between) return mutualResult(between, 0);
   const targets = p.target ?? NOUN_TARGETS;
   const before = premodifier(view, trigger);
+  // "cooperation between the two countries", "the Israeli occupation" are states; "signed an agreement",
+  // "extended support", "Iran's support for Hamas" are acts.
+  const possessive = before !== null && POSSESSIVE.has(view.tokens[before.last + 1]?.norm ?? '');
+  if (p.governed && !possessive && !governed(view, trigger) && !GOVERNED_BY_HEAD.has(trigger)) return result(null, null, 0);
   if (before) return withMutual(trigger, result(before, objectAfter(view, trigger.last, targets, false, before), 0));
-  // "cooperation between the two countries" is a state; "signed an agreement", "extended support" are acts.
-  if (p.governed && !governed(view, trigger)) return result(null, null, 0);
   // "recognition of X", "condemnation of X": when of introduces the target, only by introduces the source.
   const agentWords = p.source ?? (targets.has('of') ? AGENT : OF);
   const agent = explicitAgent(view, trigger, agentWords);
-  if (agent.group) return withMutual(trigger, result(agent.group, objectAfter(view, agent.group.last, targets, false, agent.group), 0));
+  if (agent.group) {
+    // "Obama faces pressure from Congress", "Iran drew criticism from the US": the subject receives the act.
+    const receiver = objectAfter(view, agent.group.last, targets, false, agent.group) ?? englishSubject(view, trigger, true).group;
+    return withMutual(trigger, result(agent.group, receiver !== agent.group ? receiver : null, 0));
+  }
   if (!agent.named) return result(null, objectAfter(view, trigger.last, targets, false, null), 0);
   const subject = englishSubject(view, trigger, true);
-  const source = chainedSubject(view, subject.group, trigger, memory);
-  let target = objectAfter(view, trigger.last, targets, false, source);
+  // "Putin hosted Xi for talks": the previous act's object is not this noun's agent; its subject is.
+  const objectBefore = subject.group !== null && subject.group === memory.lastTarget && memory.lastSource !== null;
+  const source = objectBefore ? memory.lastSource : chainedSubject(view, subject.group, trigger, memory);
+  let target = objectAfter(view, trigger.last, targets, false, source) ?? subject.recipient ?? (objectBefore ? memory.lastTarget : null);
   // "expressed the intention to deepen ties with Iran and revealed plans for a visit": the same partner.
   if (target === null && source !== null && source === memory.lastSource && !p.mutual) target = memory.lastTarget;
   return withMutual(trigger, result(source, target, subject.penalty));
@@ -300,13 +376,16 @@ export function englishArguments(view: SentenceView, trigger: TriggerMatch, memo
   const p = trigger.form.pattern;
   if (isPassive(view, trigger)) return passiveArguments(view, trigger);
   if (isNominal(view, trigger)) return nominalArguments(view, trigger, memory);
-  const subject = englishSubject(view, trigger, false);
+  const subject = englishSubject(view, trigger, false, memory);
   const source = chainedSubject(view, subject.group, trigger, memory);
   if (p.source) {
     // "X received weapons from Y": the giver is the source, the subject the target.
     const giver = groupIntroducedAfter(view, trigger.last, p.source, 8);
     if (giver) return result(giver, source, subject.penalty);
   }
+  // An actor inside a phrase with gaps ("agreed to US mediation") is the phrase's object.
+  const inside = view.groups.find((g) => g.first > trigger.first && g.first <= trigger.last && !trigger.tokens.includes(g.first));
+  if (inside && inside !== source) return withMutual(trigger, result(source, inside, subject.penalty));
   // A statement's addressee follows the verb closely (said to X); a later "to X" belongs to what was said.
   const reach = p.code === '010' ? 3 : 15;
   const target =

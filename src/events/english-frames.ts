@@ -5,6 +5,7 @@
 import type { EventPattern, LanguagePatterns } from '../lexicon/events.js';
 import { foldKey } from '../stages/normalise.js';
 import { assignArguments, type Assignment, type SentenceMemory } from './arguments.js';
+import { nounAgent } from './english-arguments.js';
 import type { Group, SentenceView } from './sentence.js';
 import { conditionsHold, type TriggerMatch } from './triggers.js';
 
@@ -14,7 +15,8 @@ const fold = (words: string[]): Set<string> => new Set(words.map((w) => foldKey(
 const BARRIERS = fold([
   'and', 'or', 'but', 'while', 'which', 'who', 'whom', 'whose', 'where', 'when', 'after', 'before', 'because',
   'since', 'as', 'if', 'although', 'though', 'despite', 'amid', 'during', 'whereas', 'unless', 'until', 'then',
-  'so', 'said', 'says', 'saying', 'told', 'adding', 'according', 'says', 'stated', 'noted', 'than',
+  'so', 'said', 'says', 'saying', 'told', 'adding', 'according', 'says', 'stated', 'noted', 'than', 'following', 'due',
+  'ahead', 'prior', 'once', 'whether',
 ]);
 /** Punctuation that may stand inside a frame (possessive, hyphen, brackets and quotes around a name). */
 const INNER_PUNCT = new Set(["'", '’', '-', '(', ')', '"', '“', '”', '‘']);
@@ -34,6 +36,8 @@ const NOUN_BEFORE = fold([
   'another', 'such', 's', 'further', 'new', 'fresh', 'latest', 'first', 'recent', 'joint', 'formal', 'official', 'strong',
   'urgent', 'direct', 'public', 'renewed', 'repeated', 'full', 'mutual', 'growing', 'widespread', 'international', 'military',
   'economic', 'political', 'financial', 'diplomatic', 'humanitarian', 'continued', 'ongoing', 'broad', 'unanimous',
+  'face', 'faces', 'faced', 'facing', 'under', 'mounting', 'increasing', 'heavy', 'intense', 'had', 'has', 'have', 'get', 'got',
+  'gets', 'win', 'won', 'wins', 'gain', 'gained', 'enjoy', 'enjoys', 'lack', 'lacks', 'need', 'needs', 'without', 'of', 'for',
 ]);
 
 /** How a head governs its complement. */
@@ -50,13 +54,44 @@ function lookup<T>(table: ReadonlyMap<string, T>, code: string): T | undefined {
   return undefined;
 }
 
+const ARTICLES = fold(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'every', 'each', 'another']);
+const NUMBERS = fold(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'both', 'all', 'some', 'other']);
+/** Verbs that need their object to be an event (launched war games, signed an agreement): the noun names it. */
+const LIGHT_VERBS = ['launch', 'conduct', 'stage', 'hold', 'held', 'carr', 'sign', 'ink', 'seal', 'ratif', 'approv', 'endors', 'adopt', 'reach', 'struck', 'strik', 'conclud', 'finaliz', 'forg', 'fir', 'engag', 'mount', 'wag'];
+const AFTER_NOUN = fold(['of', 'by', 'on', 'in', 'at', 'against', 'for', 'to', 'with', 'from', 'between', 'among', 'into', 'over']);
+
+/** "an embrace", "the four boycotting states": a verb form where only a noun or adjective can stand. */
+function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
+  if (t.form.pattern.kind !== 'verb') return false;
+  const prev = view.tokens[t.first - 1];
+  if (prev === undefined) return false;
+  // "the occupied West Bank", "a disputed region": a participle after an article is an adjective.
+  if (t.shape === 'base' || t.shape === 's' || t.shape === 'ed') return ARTICLES.has(prev.norm);
+  if (t.shape !== 'ing' || !(ARTICLES.has(prev.norm) || NUMBERS.has(prev.norm) || prev.kind === 'number')) return false;
+  const next = view.tokens[t.last + 1];
+  return next !== undefined && next.kind === 'word' && !AFTER_NOUN.has(next.norm) && !view.groups.some((g) => g.first === t.last + 1);
+}
+
 /** A verb reading in noun position ("rejected a United Nations appeal") becomes the noun reading, if any. */
 function asNoun(view: SentenceView, t: TriggerMatch, patterns: LanguagePatterns): TriggerMatch {
   if (t.form.pattern.kind !== 'verb' || (t.shape !== 'base' && t.shape !== 's')) return t;
   const prev = view.tokens[t.first - 1]?.norm ?? '';
+  // An -s form is a verb only after its subject (Iran sanctions, it sanctions): "nuclear-related sanctions" is not.
+  const pronoun = SUBJECT_PRONOUNS.has(prev) || view.groups.some((g) => g.last === t.first - 1);
+  if (t.shape === 's' && !pronoun && !isAdverbLike(prev)) return nounReading(view, t, patterns);
   // After a name only the base form is a noun ("a United Nations appeal"); "Iran calls for" is a verb.
-  const opening = t.first === 0 || INNER_PUNCT.has(prev);
+  // After a past-tense verb a base form is its object ("enjoyed support", "rejected appeal").
+  const opening = t.first === 0 || INNER_PUNCT.has(prev) || (t.shape === 'base' && prev.length > 3 && prev.endsWith('ed'));
   if (!opening && !NOUN_BEFORE.has(prev) && !(t.shape === 'base' && view.groups.some((g) => g.last === t.first - 1))) return t;
+  return nounReading(view, t, patterns);
+}
+
+const SUBJECT_PRONOUNS = fold(['it', 'he', 'she', 'who', 'which', 'that', 'also', 'now', 'still', 'reportedly', 'allegedly']);
+function isAdverbLike(w: string): boolean {
+  return w.endsWith('ly');
+}
+
+function nounReading(view: SentenceView, t: TriggerMatch, patterns: LanguagePatterns): TriggerMatch {
   const keys = t.form.keys.join(' ');
   for (const form of patterns.byFirst.get(view.tokens[t.first]?.norm ?? '') ?? []) {
     if (form.pattern.kind !== 'noun' || form.keys.join(' ') !== keys) continue;
@@ -105,10 +140,12 @@ function linkOf(view: SentenceView, h: TriggerMatch, c: TriggerMatch): Link | nu
   if (verb && c.shape === 'base' && sawTo) return 'infinitive';
   // "help defend", "let go": a bare infinitive right after its head.
   if (verb && c.shape === 'base' && to === from && h.form.pattern.kind === 'verb') return 'object';
-  if (sawThat) return verb ? 'that' : null;
+  if (sawThat) return verb || CONTENT_HEADS.test(h.form.pattern.code) ? 'that' : null;
   if (!verb) return 'object';
   const before = view.tokens[to - 1]?.norm ?? '';
   if (c.shape === 'ing' && to > from && GERUND_PREPS.has(before)) return 'object';
+  // "denied sending weapons": a gerund right after its verb is its object.
+  if (c.shape === 'ing' && to === from && h.form.pattern.kind === 'verb') return 'object';
   return null;
 }
 
@@ -145,8 +182,12 @@ function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
 }
 
 const COOPERATIVE = /^0[3-8]/;
-/** Heads whose that-clause is their content: accusations and claims (11x), denials (016). */
+/** Event nouns a verb has handed over to ("launched war games", "endorsed an agreement"): governed by it. */
+export const GOVERNED_BY_HEAD = new WeakSet<TriggerMatch>();
+/** Heads whose that-clause is their content: accusations and claims (11x), denials (016); appeals, demands
+ * and threats take the clause's first act as their complement and the rest as its detail. */
 const CONTENT_HEADS = /^(11|016)/;
+const CLAUSE_FRAMES = /^(02|10|13)/;
 /** Heads whose that-clause subject is their target: appeals, demands, accusations, threats. */
 const THAT_TARGET_HEADS = /^(02|10|11|13)/;
 
@@ -161,6 +202,12 @@ function thatSubject(view: SentenceView, h: TriggerMatch): Group | null {
  * Resolve heads and complements, right to left (so a complement has already taken over its own), and return
  * the triggers that remain, each with its frame. `tables`: head code prefix -> complement prefix -> code.
  */
+function betweenAfter(view: SentenceView, c: TriggerMatch): boolean {
+  for (let i = c.last + 1; i <= c.last + 2; i++) if (BETWEEN.has(view.tokens[i]?.norm ?? '')) return true;
+  return false;
+}
+const BETWEEN = fold(['between', 'among']);
+
 /** Is the trigger inside an if/unless clause (up to a comma or the clause end)? */
 function conditional(view: SentenceView, t: TriggerMatch): boolean {
   const clauseStart = (view.clauseTokens[view.clauseOfToken[t.first] ?? 0] ?? [0, 0])[0];
@@ -175,15 +222,19 @@ function conditional(view: SentenceView, t: TriggerMatch): boolean {
 export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[], patterns: LanguagePatterns): TriggerMatch[] {
   const tables: FrameTables = patterns.frames;
   // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
-  const kept = triggers.filter((t) => !conditional(view, t) && !compoundAdjective(view, t)).map((t) => asNoun(view, t, patterns));
+  const kept = triggers
+    .filter((t) => !conditional(view, t) && !compoundAdjective(view, t))
+    .map((t) => asNoun(view, t, patterns))
+    .filter((t) => !impossibleVerb(view, t));
   const rejectTable = tables.get('120');
   const demandTable = tables.get('10');
   for (let i = kept.length - 1; i >= 0; i--) {
     const c = kept[i] as TriggerMatch;
     const h = kept[i - 1];
-    // A refusal with no head: "will not provide support" -> a rejection of that cooperation.
-    if (rejectTable && COOPERATIVE.test(effectiveCode(c)) && c.frame === undefined && refusedBefore(view, c)) {
-      c.frame = { code: lookup(rejectTable, effectiveCode(c)) ?? '120', complement: null, framing: true, target: null, asserted: true };
+    // A refusal: "will not provide support", "would not give permission to X to help" -> a rejection of it.
+    if (rejectTable && COOPERATIVE.test(effectiveCode(c)) && !c.frame?.asserted && refusedBefore(view, c)) {
+      const code = lookup(rejectTable, effectiveCode(c)) ?? '120';
+      c.frame = { complement: null, framing: true, target: null, ...c.frame, code, asserted: true };
     }
     if (h === undefined) continue;
     const hp = h.form.pattern;
@@ -197,14 +248,14 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       }
       continue;
     }
-    const link = linkOf(view, h, c);
-    if (link === null) continue;
-    if (hp.kind === 'noun' && c.first === h.last + 1) {
+    if (hp.kind === 'noun' && c.first === h.last + 1 && (c.form.pattern.kind === 'noun' || c.shape === 'ing')) {
       // A compound names one act by its last noun ("military cooperation agreement" is an agreement); a
       // participle after a noun describes it ("an attack targeting civilians").
       kept.splice(c.form.pattern.kind === 'noun' ? i - 1 : i, 1);
       continue;
     }
+    const link = linkOf(view, h, c);
+    if (link === null) continue;
     if (link === 'that' && CONTENT_HEADS.test(hp.code)) {
       // "alleged that X ...", "denied that its forces ...": the clause is what is claimed, not an event.
       const end = clauseEnd(view, h.first);
@@ -223,17 +274,27 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
         continue;
       }
       h.frame = { code: mapped ?? null, complement: c, framing: true, target: null, asserted: false };
-      kept.splice(i, 1);
+      let n = i + 1;
+      if (link === 'that' && CLAUSE_FRAMES.test(hp.code)) {
+        const end = clauseEnd(view, h.first);
+        while (n < kept.length && (kept[n] as TriggerMatch).first < end) n++;
+      }
+      kept.splice(i, n - i);
       continue;
     }
-    if (link === 'object' && hp.kind === 'verb' && hp.context.length > 0 && c.form.pattern.kind === 'noun') {
+    const headWord = view.tokens[h.first]?.norm ?? '';
+    if (link === 'object' && hp.kind === 'verb' && hp.context.length > 0 && c.form.pattern.kind === 'noun' && LIGHT_VERBS.some((v) => headWord.startsWith(v))) {
       // A verb that needs context to be an event (launched, fired, signed) yields to the act it names.
+      GOVERNED_BY_HEAD.add(c);
       kept.splice(i - 1, 1);
       continue;
     }
     // A plain head keeps a verb complement (met X to discuss), and takes a noun one as its object or topic,
     // except between consultations (hosted talks, a visit for talks), which settle themselves later.
-    if (link !== 'object' || (hp.code.startsWith('04') && effectiveCode(c).startsWith('04'))) continue;
+    // A noun takes its infinitive too ("pressure to help", "efforts to mediate"); an act between named
+    // parties stays itself ("welcomed the ceasefire between Israel and Hamas").
+    const absorbs = (link === 'object' && !betweenAfter(view, c)) || (link === 'infinitive' && hp.kind === 'noun');
+    if (!absorbs || (hp.code.startsWith('04') && effectiveCode(c).startsWith('04'))) continue;
     // A statement about an act (claimed responsibility for the attack on X) is aimed where the act is.
     h.frame = { code: null, complement: c, framing: hp.code.startsWith('01'), target: null, asserted: false };
     kept.splice(i, 1);
@@ -263,9 +324,12 @@ export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Ass
   if (f.target) return { ...a, targets: f.target.refs, targetGroup: f.target, mutual: false };
   if (a.targets.length > 0 || a.mutual || f.complement === null) return a;
   const inner = assignArguments(view, f.complement, { ...memory });
+  // A rejection is aimed at who proposed or accused: "rejected accusations by Saudi Arabia", "an Indian proposal".
+  const proposer = trigger.form.pattern.code.startsWith('12') ? nounAgent(view, f.complement) : null;
+  if (proposer && proposer !== a.sourceGroup) return { ...a, targets: proposer.refs, targetGroup: proposer };
   if (f.framing) return inner.targets.length > 0 ? { ...a, targets: inner.targets, targetGroup: inner.targetGroup } : a;
   // A plain head (condemned the attack by X, Israeli air raids): the complement's own agent is its target.
-  const agent = inner.sourceGroup;
+  const agent = nounAgent(view, f.complement);
   const own = a.sourceGroup;
   if (agent && agent !== own && !(own && agent.refs.every((r) => own.refs.some((o) => o.actor.id === r.actor.id)))) {
     return { ...a, targets: agent.refs, targetGroup: agent };

@@ -49,8 +49,9 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
   const patient = (r: ActorRef): boolean => {
     const side = unidentifiedKind(lex, r.mention)?.side;
     if (side === 'patient') return true;
-    // قتل ثلاثة جنود / أصيب متظاهرون: one kind-named actor after a violence verb, nobody else: passive.
-    return side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && r.mention.start >= t.end && a.targets.length === 0;
+    // قتل ثلاثة جنود، جنديان عراقيان قتلا: a kind-named actor of a violence verb with nobody else is its victim
+    // (the unvocalised verb reads as passive); gunmen and protesters (agents) still act.
+    return side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && a.targets.length === 0;
   };
   const acted = a.sources.filter(patient);
   if (acted.length === 0) return { sources: a.sources, targets: a.targets };

@@ -60,12 +60,13 @@ export function tokenAt(tokens: Token[], offset: number): number {
   return best;
 }
 
-const JOINERS_EN = new Set(['', ',', 'and', ',and', '&']);
+// "Kuwait and the United States": a list's article stays outside the name's mention.
+const JOINERS_EN = new Set(['', ',', 'and', ',and', '&', 'andthe', ',the', ',andthe']);
 const JOINERS_AR = new Set(['', ',', '،', 'و', '،و', ',و']);
 
 function gapJoins(norm: string, from: number, to: number, lang: Lang): boolean {
   if (to < from) return false;
-  if (to - from > 8) return false;
+  if (to - from > (lang === 'en' ? 10 : 8)) return false;
   const gap = norm.slice(from, to).replace(/[\s\u0000]/g, '');
   return (lang === 'ar' ? JOINERS_AR : JOINERS_EN).has(gap);
 }
@@ -85,7 +86,8 @@ function sentenceMentions(doc: Document, sentence: Sentence, extra: Mention[]): 
   let all = doc.mentions;
   let from = lowerBound(doc.mentions, sentence.start);
   if (extra.length > 0) {
-    all = [...doc.mentions.slice(from), ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+    // On the same span an extra mention (the coder's reading of it) replaces the document's.
+    all = [...extra, ...doc.mentions.slice(from)].sort((a, b) => a.start - b.start || b.end - a.end);
     from = 0;
   }
   const out: Mention[] = [];

@@ -62,7 +62,25 @@ function continuePhrase(view: SentenceView, head: number, keys: string[]): numbe
   return matched;
 }
 
+/** English clauses' token sets, so that a context word absent from the clause is rejected in one lookup. */
+const clauseWords = new WeakMap<SentenceView, Map<number, Set<string>>>();
+function wordsOf(view: SentenceView, clause: number): Set<string> {
+  let byClause = clauseWords.get(view);
+  if (byClause === undefined) {
+    byClause = new Map();
+    clauseWords.set(view, byClause);
+  }
+  let words = byClause.get(clause);
+  if (words === undefined) {
+    const [from, to] = view.clauseTokens[clause] ?? [0, 0];
+    words = new Set(view.tokens.slice(from, to).map((t) => t.norm));
+    byClause.set(clause, words);
+  }
+  return words;
+}
+
 function phraseInClause(view: SentenceView, clause: number, phrase: string[]): boolean {
+  if (view.lang === 'en' && !phrase.every((w) => wordsOf(view, clause).has(w))) return false;
   const [from, to] = view.clauseTokens[clause] ?? [0, 0];
   for (let i = from; i < to; i++) {
     if (!keyMatches(view, i, phrase[0] as string)) continue;
@@ -104,7 +122,7 @@ function headCandidates(view: SentenceView, patterns: LanguagePatterns, index: n
     for (const form of forms) {
       const verb = form.pattern.kind === 'verb';
       // Verbs take و/ف, future س and purpose ل, never the article or ب/ك; nouns never take س.
-      if (verb && (r.article || r.prep === 'ب' || r.prep === 'ك' || afterPreposition)) continue;
+      if (verb && (r.article || r.prep === 'ب' || r.prep === 'ك' || r.tanween === true || afterPreposition)) continue;
       if (verb && r.future && form.shape !== 'present') continue;
       if (!verb && r.future) continue;
       if (!out.some((o) => o.form === form)) out.push({ form, future: r.future });

@@ -15,6 +15,8 @@ const Kind = z.object({
   role: z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'OPP', 'REB', 'MED', 'BUS', 'CVL']),
   /** agent: acts (protests, attacks); patient: is acted on (the killed); either: decided by position. */
   side: Side,
+  /** Locals take the country where the event happened; gunmen and settlers do not (who they are is unknown). */
+  local: z.boolean().default(true),
   words: z.array(z.string().min(1)).min(1),
 });
 const Places = z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ name: z.string(), ar: z.array(z.string().min(1)) }));
@@ -27,6 +29,7 @@ export interface UnidentifiedKind {
   name: string;
   role: Role;
   side: UnidentifiedSide;
+  local: boolean;
 }
 
 interface KindPhrase {
@@ -54,6 +57,7 @@ const NAMED = ':named';
 /** The kind a protest implies, and its mention entry. */
 export const PROTESTERS = 'protesters';
 export const PROTESTERS_ENTRY = `${PREFIX}${PROTESTERS}`;
+const PEOPLE = 'people';
 /** The country block CAMEO writes for an actor of unknown country. */
 export const UNKNOWN_COUNTRY = '---';
 
@@ -66,7 +70,7 @@ export function loadUnidentified(path: string): UnidentifiedLexicon {
   const file = UnidentifiedFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   const lex = emptyUnidentified();
   for (const k of file.ar) {
-    const kind: UnidentifiedKind = { key: k.key, name: k.name, role: k.role, side: k.side };
+    const kind: UnidentifiedKind = { key: k.key, name: k.name, role: k.role, side: k.side, local: k.local };
     lex.kinds.set(k.key, kind);
     for (const w of k.words) {
       const tokens = foldKey(w).split(' ');
@@ -132,6 +136,13 @@ function nisbaAfter(doc: Document, mentions: Mention[], end: number): Mention | 
   );
 }
 
+/** Words that count people: a nisba after them names people of that country (ثلاثة عراقيين، عشرات الفلسطينيين). */
+const QUANTITY = new Set(['عشرات', 'مئات', 'آلاف', 'الاف', 'ألوف', 'عدد', 'بعض', 'أحد', 'احد', 'اثنين', 'اثنان', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة'].map(foldKey));
+
+function countsPeople(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'number' || arabicBareStems(t.norm).some((s) => QUANTITY.has(s)));
+}
+
 /**
  * Unidentified-actor mentions among `tokens` (one sentence), skipping words already inside a named mention.
  * `mentions` are the sentence's named mentions; `place` the country where the sentence's event happened.
@@ -144,9 +155,16 @@ export function findUnidentified(
   place: Actor | null,
 ): Mention[] {
   const out: Mention[] = [];
+  const people = lex.kinds.get(PEOPLE);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.kind !== 'word' || mentions.some((m) => m.start < t.end && m.end > t.start)) continue;
+    const named = mentions.find((m) => m.start < t.end && m.end > t.start);
+    // ثلاثة عراقيين قتلوا: a counted nisba is people of that country, not the state.
+    if (named && people && named.kind === 'nisba' && named.start >= t.start && countsPeople(tokens[i - 1]) && named.actors.length === 1) {
+      out.push({ ...named, kind: 'body', entry: `${PREFIX}${PEOPLE}${NAMED}`, actors: [actorFor(people, named.actors[0] ?? null)] });
+      continue;
+    }
+    if (t.kind !== 'word' || named) continue;
     let hit: KindPhrase | undefined;
     let stemLength = 0;
     for (const stem of arabicBareStems(t.norm)) {
@@ -165,7 +183,7 @@ export function findUnidentified(
       kind: 'body',
       sentence: t.sentence,
       entry: `${PREFIX}${hit.kind.key}${nisba ? NAMED : ''}`,
-      actors: [actorFor(hit.kind, country ?? place)],
+      actors: [actorFor(hit.kind, country ?? (hit.kind.local ? place : null))],
     });
     i += hit.tokens.length - 1;
   }

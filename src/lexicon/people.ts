@@ -61,6 +61,17 @@ export function loadPeople(dataDir: string): PersonEntry[] {
 /** Spellings of one name that differ only in spacing or accents: عبد الله / عبدالله, Amir-Abdollahian /
  * Amir Abdollahian, Erdoğan / Erdogan. */
 export function nameVariants(name: string): string[] {
+  let out = VARIANTS.get(name);
+  if (out === undefined) {
+    out = spellings(name);
+    VARIANTS.set(name, out);
+  }
+  return out;
+}
+
+const VARIANTS = new Map<string, string[]>();
+
+function spellings(name: string): string[] {
   const unaccented = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'); // Erdoğan -> Erdogan
   const out = new Set([name, unaccented].flatMap((n) => [n, n.replace(/(\p{L})-(\p{L})/gu, '$1 $2')]));
   for (const n of [...out]) {
@@ -70,9 +81,16 @@ export function nameVariants(name: string): string[] {
   return [...out];
 }
 
-/** Matching keys of a name and its spacing variants. */
+const KEYS = new Map<string, string[]>();
+
+/** Matching keys of a name and its spacing variants (memoised: every name is asked for several times). */
 export function nameKeys(name: string): string[] {
-  return [...new Set(nameVariants(name).map(foldKey))];
+  let keys = KEYS.get(name);
+  if (keys === undefined) {
+    keys = [...new Set(nameVariants(name).map(foldKey))];
+    KEYS.set(name, keys);
+  }
+  return keys;
 }
 
 export interface SharedName {

@@ -7,7 +7,8 @@
 //    the roles they were last named with (the IRGC and the Qatari army -> IRN/MIL, QAT/MIL).
 //  - a role noun heading the anaphor gives both that role: عاهلا البلدين, "the leaders of the two countries".
 //  - "the kingdom" / المملكة (a recent rule): the last state among the candidates, else the Arabic default;
-//    "the latter" (among ["*"]): the last actor named; a title-like one (سموه, his majesty) that is itself a
+//    "the latter" (among ["*"]): the last actor named; بلاده / "his country" (among ["*state"]): the last state
+//    named; a title-like one (سموه, his majesty) that is itself a
 //    role noun in data/actors/role-heads.json takes that role.
 import type { Actor, Document, Mention, Role } from '../document.js';
 import { headRole, loadRoleHeads, ownRole, tokenIndex, type RoleHeads } from '../actors/role-heads.js';
@@ -67,7 +68,7 @@ export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = lo
         if (rule?.type === 'pair') m.actors = resolvePair(m, rule);
         else if (rule) {
           const among = new Set(rule.among ?? []);
-          const hit = [...seen].reverse().find((a) => among.has(a.id) || among.has('*'));
+          const hit = [...seen].reverse().find((a) => among.has(a.id) || among.has('*') || (among.has('*state') && isState(a)));
           const def = doc.lang === 'ar' && rule.defaultAr ? lexicon.actorById(rule.defaultAr) : undefined;
           const a = hit ?? def;
           const base = a ? (lexicon.actorById(a.id) ?? a) : undefined;

@@ -1,11 +1,12 @@
 // Stage 6 — dates: find time expressions and give each event the date that governs it.
-//  1. A date belongs to the nearest event trigger of its clause (else of its sentence); an event takes the nearest
-//     date that belongs to it ("X visited Y in May 1999 and Z attended in 2007": each its own).
+//  1. A date belongs to the nearest event trigger of its clause (else, see `owners`, of its sentence); an event
+//     takes the nearest date that belongs to it ("X visited Y in May 1999 and Z attended in 2007": each its own).
 //  2. Else a date in its own clause, else the closest date before it in the sentence, unless a blocker stands
 //     between (عقب ذلك, later: the text says the time moved on by an unknown amount).
 //  3. Else a date carried from an earlier sentence of the paragraph (or the one before) when the sentence points
 //     back (حينها, at the time, في ضوء ذلك).
-//  4. Else the publication date (basis "published") — never after a blocker, and never across a "read also"
+//  4. Else, for a list lead-in ending with a colon, the date of the first item after it.
+//  5. Else the publication date (basis "published") — never after a blocker, and never across a "read also"
 //     break, where the text that follows is another article.
 // Dates in a clause that speaks of the future (will, سوف) place bare months and weekdays forward; future dates
 // are the content of an intent and never an event's own date. Named episodes (the Gulf crisis) are dates only
@@ -113,7 +114,24 @@ function scanDates(doc: Document, vocabulary: DateVocabulary, pub: PartialDate |
   return { perSentence, breakOffset };
 }
 
-/** Which event each usable date belongs to: the nearest trigger in its clause, else in its sentence. */
+/** Is the date all its clause says ("، في 23 ديسمبر 2010،")? At most one word besides it. */
+function dateOnlyClause(doc: Document, sentence: Sentence, e: Expression): boolean {
+  const clause = sentence.clauses[e.clause];
+  if (clause === undefined) return false;
+  let words = 0;
+  for (let i = lowerBound(doc.tokens, clause.start); i < doc.tokens.length; i++) {
+    const t = doc.tokens[i] as Token;
+    if (t.start >= clause.end) break;
+    if (t.kind === 'word' && (t.end <= e.start || t.start >= e.end)) words++;
+  }
+  return words <= 1;
+}
+
+/**
+ * Which event each usable date belongs to: the nearest trigger of its clause. A clause with no trigger gives
+ * its date to the nearest trigger after it ("في مايو 1999، عندما قام ... بزيارة"), or to any nearest one when
+ * the date is all the clause says; a clause with a predicate of its own that is not coded keeps its date.
+ */
 function owners(doc: Document, perSentence: SentenceDates[]): Map<Expression, CodedEvent> {
   const bySentence = new Map<number, CodedEvent[]>();
   for (const ev of doc.events) bySentence.set(ev.sentence, [...(bySentence.get(ev.sentence) ?? []), ev]);
@@ -123,12 +141,28 @@ function owners(doc: Document, perSentence: SentenceDates[]): Map<Expression, Co
     if (sentence === undefined) continue;
     for (const e of (perSentence[index]?.expressions ?? []).filter(usable)) {
       const inClause = events.filter((ev) => clauseIndex(sentence, ev.trigger.start) === e.clause);
+      const pool = inClause.length > 0 ? inClause : dateOnlyClause(doc, sentence, e) ? events : events.filter((ev) => ev.trigger.start >= e.end);
       let best: CodedEvent | null = null;
-      for (const ev of inClause.length > 0 ? inClause : events) if (best === null || distance(ev.trigger, e) < distance(best.trigger, e)) best = ev;
+      for (const ev of pool) if (best === null || distance(ev.trigger, e) < distance(best.trigger, e)) best = ev;
       if (best) owner.set(e, best);
     }
   }
   return owner;
+}
+
+const LIST_ITEM = /^\s*(?:[•·▪●◦*\-–—]|\d{1,2}[.)-])/;
+
+/**
+ * A list lead-in ("... hosted three meetings, as follows:") has no time of its own: its items say when. An
+ * undated event in a sentence ending with a colon takes the date of the first item that follows, if it is one.
+ */
+function leadInDate(doc: Document, perSentence: SentenceDates[], index: number): Expression | null {
+  const sentence = doc.sentences[index];
+  const next = doc.sentences[index + 1];
+  if (sentence === undefined || next === undefined) return null;
+  if (!/[:：]\s*$/.test(doc.text.slice(sentence.start, sentence.end))) return null;
+  if (!LIST_ITEM.test(doc.text.slice(next.start, next.end))) return null;
+  return (perSentence[index + 1]?.expressions ?? []).find(usable) ?? null;
 }
 
 export function createDater(vocabulary: DateVocabulary): (doc: Document) => Document {
@@ -166,6 +200,8 @@ export function createDater(vocabulary: DateVocabulary): (doc: Document) => Docu
           if (earlier) return fromExpression(doc, earlier, 'anaphoric');
         }
       }
+      const item = leadInDate(doc, perSentence, event.sentence);
+      if (item) return fromExpression(doc, item, 'anaphoric');
       if (own.blocker || event.trigger.start >= breakOffset) return undated;
       return published;
     };

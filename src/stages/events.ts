@@ -4,8 +4,8 @@ import type { Actor, CodedEvent, Document, EventActor, Mention, Sentence, Span, 
 import { arabicReadings } from '../events/arabic.js';
 import { assignArguments, type Assignment, type SentenceMemory } from '../events/arguments.js';
 import { findModality } from '../events/modality.js';
-import { protestTarget } from '../events/arabic-arguments.js';
-import { CONFLICT_ROOTS, participants, type TriggerPlace } from '../events/participants.js';
+import { meetingHost, protestTarget } from '../events/arabic-arguments.js';
+import { CONFLICT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
 import { placeOf } from '../events/place.js';
 import { buildSentenceView, lowerBound, type ActorRef, type SentenceView } from '../events/sentence.js';
 import { settleSentence, type RankedEvent } from '../events/settle.js';
@@ -16,6 +16,7 @@ import type { CameoTable } from '../lexicon/cameo.js';
 import type { EventLexicon } from '../lexicon/events.js';
 
 const STATE_DISSENT = '111';
+const HOST = '043';
 const RIOT = '145';
 const VIOLENCE = new Set(['18', '19', '20']);
 
@@ -138,21 +139,29 @@ function codeSentence(
     };
     // Specificity, to choose among triggers of one incident: priority, then phrase length, then a 4-digit code.
     const rank = pattern.priority * 10 + trigger.tokens.length + (code.length === 4 ? 1 : 0);
-    for (const [source, target] of participants(assignment, at, lexicon.unidentified)) {
-      const actorsInClause = (source === null || within(clause, source.mention)) && (target === null || within(clause, target.mention));
+    const pairs = participants(assignment, at, lexicon.unidentified).map(([source, target]) => {
       // A state "protesting" something disapproves of it (111): 14x is dissent by civilians and opposition; and
       // protesters who attack or clash riot (145).
       const recoded = code === '140' && source !== null && speaksForState(source) ? STATE_DISSENT : rioting(info.root, source) ? RIOT : null;
-      const own = (recoded ? cameo.get(recoded) : undefined) ?? info;
+      return { source, target, code: recoded ?? code };
+    });
+    // المؤتمر ... الذي عقد في الدوحة: the place hosts the meeting's participant (043), beside the meeting itself.
+    const hosted = cues && pattern.kind === 'noun' && info.root === '04' ? meetingHost(view, trigger, cues) : null;
+    for (const host of hosted?.[0].refs ?? []) {
+      for (const guest of hosted?.[1].refs ?? []) if (!selfPair(host, guest)) pairs.push({ source: host, target: guest, code: HOST });
+    }
+    for (const { source, target, code: own } of pairs) {
+      const actorsInClause = (source === null || within(clause, source.mention)) && (target === null || within(clause, target.mention));
+      const ownInfo = cameo.get(own) ?? info;
       const event: CodedEvent = {
         sentence: sentence.index,
         source: source ? eventActor(doc, source) : null,
         target: target ? eventActor(doc, target) : null,
-        code: recoded ?? code,
-        root: own.root,
-        quad: own.quad,
-        goldstein: own.goldstein,
-        plover: own.plover,
+        code: own,
+        root: ownInfo.root,
+        quad: ownInfo.quad,
+        goldstein: ownInfo.goldstein,
+        plover: ownInfo.plover,
         trigger: triggerSpan,
         evidence: actorsInClause ? { start: clause.start, end: clause.end } : { start: sentence.start, end: sentence.end },
         date: { value: null, precision: null, text: null, basis: 'none' },
