@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ROLES, type Document, type Mention, type Role, type Token } from '../document.js';
+import { ROLES, type Document, type Mention, type Role } from '../document.js';
+import { tokenAt } from '../events/sentence.js';
 import { withRole } from '../lexicon/actors.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
@@ -134,20 +135,6 @@ export function ownRole(doc: Document, heads: RoleHeads, at: number, last: numbe
   return null;
 }
 
-/** Index of the token holding `offset` (tokens sorted by start). */
-export function tokenIndex(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
 
 const NISBA_JOINERS = new Set(['', 'و', 'and', ',', '،']);
 
@@ -172,11 +159,11 @@ export function applyRoleHeads(doc: Document, mentions: Mention[], heads: RoleHe
     }
     const run = mentions.slice(i, j + 1);
     const last = run[run.length - 1] as Mention;
-    const sentence = doc.tokens[tokenIndex(doc.tokens, first.start)]?.sentence ?? -1;
+    const sentence = doc.tokens[tokenAt(doc.tokens, first.start)]?.sentence ?? -1;
     const role =
       doc.lang === 'ar'
-        ? arabicHeadBefore(doc, heads, tokenIndex(doc.tokens, first.start), sentence)
-        : headStartingAt(doc, heads, tokenIndex(doc.tokens, last.end - 1) + 1, sentence);
+        ? arabicHeadBefore(doc, heads, tokenAt(doc.tokens, first.start), sentence)
+        : headStartingAt(doc, heads, tokenAt(doc.tokens, last.end - 1) + 1, sentence);
     if (role !== null) for (const m of run) m.actors = m.actors.map((a) => (a.role === null ? withRole(a, role) : a));
     i = j + 1;
   }

@@ -12,17 +12,10 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openStore } from '../store/store.js';
 import { writeApiCorpus } from './api-corpus.js';
+import { envInt } from './env.js';
 
 const TARGET_P99_MS = 50;
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'rasad.js');
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-}
 
 /** Start the server and resolve with its address once it says it is listening. */
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {

@@ -9,17 +9,10 @@ import { createPipeline } from '../pipeline.js';
 import { normalise } from '../stages/normalise.js';
 import { segment } from '../stages/segment.js';
 import { writeCorpus, type CorpusArticle } from './corpus.js';
+import { envInt } from './env.js';
 
 const TARGET_CODE_RATE = 300; // articles/s for `code` on one core
 const TARGET_RATIO = 4; // code time / bare time
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-}
 
 /** Lines of a file read in 1 MiB chunks, so the corpus is never held in memory whole (RSS is measured). */
 function* readLines(path: string): Generator<string> {

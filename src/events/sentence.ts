@@ -46,7 +46,7 @@ export function lowerBound(items: ReadonlyArray<Span>, offset: number): number {
 }
 
 /** Sentence-local index of the token containing `offset` (or the nearest token before it). */
-export function tokenAt(tokens: Token[], offset: number): number {
+export function tokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length - 1;
   let best = 0;

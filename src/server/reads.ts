@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SelectQueryBuilder, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { dateRange } from '../io/published.js';
+import { eventTotals, unorderedPair } from '../store/queries.js';
 import { eventRecord } from '../store/rows.js';
 import type { Database, EventRow } from '../store/tables.js';
 import type { ApiEvent, ArticleDetail, ArticleSummaryBody, EventPage, GraphEdge } from './schemas.js';
@@ -334,10 +335,7 @@ export class ServerReads {
       .select((eb) => [
         // Not `id`: GROUP BY would take the events table's own id column instead of this alias.
         eb.case().when('source_id', '=', actor).then(eb.ref('target_id')).else(eb.ref('source_id')).end().as('partner'),
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.coalesce(eb.fn.sum<number>('goldstein'), sql<number>`0`).as('goldstein'),
-        eb.fn.sum<number>(eb.case().when('quad', '<=', 2).then(1).else(0).end()).as('cooperation'),
-        eb.fn.sum<number>(eb.case().when('quad', '>=', 3).then(1).else(0).end()).as('conflict'),
+        ...eventTotals(eb),
       ])
       .groupBy('partner')
       .orderBy('events', 'desc')
@@ -360,12 +358,8 @@ export class ServerReads {
     if (to) query = query.where('date_first', '<=', to.last);
     const rows = await query
       .select((eb) => [
-        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('source_id')).else(eb.ref('target_id')).end().as('a'),
-        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('target_id')).else(eb.ref('source_id')).end().as('b'),
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.coalesce(eb.fn.sum<number>('goldstein'), sql<number>`0`).as('goldstein'),
-        eb.fn.sum<number>(eb.case().when('quad', '<=', 2).then(1).else(0).end()).as('cooperation'),
-        eb.fn.sum<number>(eb.case().when('quad', '>=', 3).then(1).else(0).end()).as('conflict'),
+        ...unorderedPair(eb),
+        ...eventTotals(eb),
       ])
       .groupBy(['a', 'b'])
       .orderBy('events', 'desc')

@@ -11,7 +11,8 @@
 //    named; a title-like one (سموه, his majesty) that is itself a
 //    role noun in data/actors/role-heads.json takes that role.
 import type { Actor, Document, Mention, Role } from '../document.js';
-import { headRole, loadRoleHeads, ownRole, tokenIndex, type RoleHeads } from '../actors/role-heads.js';
+import { headRole, loadRoleHeads, ownRole, type RoleHeads } from '../actors/role-heads.js';
+import { tokenAt } from '../events/sentence.js';
 import type { ActorLexicon, AnaphorRule } from '../lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
 import { withRole } from '../lexicon/actors.js';
@@ -58,8 +59,8 @@ export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = lo
       const recent = pair !== null && m.sentence - pair.sentence <= PAIR_REACH && pair.actors.every(keep) ? pair.actors : null;
       let actors = recent ? [...recent] : lastDistinct(seen, 2, keep);
       if (!sides) actors = actors.map((a) => bare(lexicon, a));
-      const at = tokenIndex(doc.tokens, m.start);
-      const role: Role | null = headRole(doc, heads, at, tokenIndex(doc.tokens, m.end - 1));
+      const at = tokenAt(doc.tokens, m.start);
+      const role: Role | null = headRole(doc, heads, at, tokenAt(doc.tokens, m.end - 1));
       return role === null ? actors : actors.map((a) => withRole(bare(lexicon, a), role));
     };
     for (const m of doc.mentions) {
@@ -73,7 +74,7 @@ export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = lo
           const a = hit ?? def;
           const base = a ? (lexicon.actorById(a.id) ?? a) : undefined;
           // A title-like anaphor (سموه, "his majesty") names the ruler: the state with his role.
-          const role = base ? ownRole(doc, heads, tokenIndex(doc.tokens, m.start), tokenIndex(doc.tokens, m.end - 1)) : null;
+          const role = base ? ownRole(doc, heads, tokenAt(doc.tokens, m.start), tokenAt(doc.tokens, m.end - 1)) : null;
           m.actors = base ? [role === null ? base : withRole(base, role)] : [];
         }
       } else if (m.actors.length === 0) {

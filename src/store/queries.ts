@@ -37,6 +37,24 @@ import {
 } from './store.js';
 import type { Database } from './tables.js';
 
+/** The two actors of an event in alphabetical order (a < b): the key of an unordered dyad. */
+export function unorderedPair(eb: ExpressionBuilder<Database, 'events'>) {
+  return [
+    eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('source_id')).else(eb.ref('target_id')).end().as('a'),
+    eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('target_id')).else(eb.ref('source_id')).end().as('b'),
+  ] as const;
+}
+
+/** Event count, Goldstein sum and cooperation/conflict counts (QuadClass 1-2 / 3-4) of a group of events. */
+export function eventTotals(eb: ExpressionBuilder<Database, 'events'>) {
+  return [
+    eb.fn.countAll<number>().as('events'),
+    eb.fn.coalesce(eb.fn.sum<number>('goldstein'), sql<number>`0`).as('goldstein'),
+    eb.fn.sum<number>(eb.case().when('quad', '<=', 2).then(1).else(0).end()).as('cooperation'),
+    eb.fn.sum<number>(eb.case().when('quad', '>=', 3).then(1).else(0).end()).as('conflict'),
+  ] as const;
+}
+
 /** Rows per INSERT: keeps bound parameters under SQLite's limit (events have ~40 columns). */
 const INSERT_CHUNK = 200;
 
@@ -182,14 +200,7 @@ export class KyselyStore implements Store {
       .where('source_id', 'is not', null)
       .where('target_id', 'is not', null)
       .whereRef('source_id', '<>', 'target_id')
-      .select((eb) => [
-        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('source_id')).else(eb.ref('target_id')).end().as('a'),
-        eb.case().when('source_id', '<', eb.ref('target_id')).then(eb.ref('target_id')).else(eb.ref('source_id')).end().as('b'),
-        eb.fn.countAll<number>().as('events'),
-        eb.fn.coalesce(eb.fn.sum<number>('goldstein'), sql<number>`0`).as('goldstein'),
-        eb.fn.sum<number>(eb.case().when('quad', '<=', 2).then(1).else(0).end()).as('cooperation'),
-        eb.fn.sum<number>(eb.case().when('quad', '>=', 3).then(1).else(0).end()).as('conflict'),
-      ])
+      .select((eb) => [...unorderedPair(eb), ...eventTotals(eb)])
       .groupBy(['a', 'b'])
       .orderBy('events', 'desc')
       .orderBy('a')
