@@ -180,3 +180,39 @@ describe('lexicon forms', () => {
     expect(clashes).toEqual([]);
   });
 });
+
+// CAMEO's agents dictionary codes the defence minister and ministry GOVMIL: government first, military second.
+// Rasad carries one role, the first (GOV), as the dev gold does (وزير الدفاع السعودي -> SAU GOV); armies, forces
+// and security officials are MIL. Every file that gives a defence minister a role must say the same.
+describe('defence ministers are GOV in every actor file', () => {
+  const readActors = (file: string): unknown => JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', file), 'utf8'));
+  const DEFENCE = /defen[cs]e (minister|ministry|secretary)|secretary of defen[cs]e|minister of defen[cs]e|وزير الدفاع|وزارة الدفاع|وزيرا دفاع|وزيري دفاع|وزراء دفاع/i;
+  it('offices and bodies', () => {
+    const rows = [...(readActors('offices.json') as Array<{ key: string; role: string; en: string[]; ar: string[] }>), ...(readActors('bodies.json') as Array<{ key: string; role: string; en: string[]; ar: string[] }>)];
+    const defence = rows.filter((r) => [...r.en, ...r.ar].some((f) => DEFENCE.test(f)));
+    expect(defence.map((r) => r.key)).toEqual(expect.arrayContaining(['dm', 'sos', 'ministry']));
+    expect(defence.filter((r) => r.role !== 'GOV').map((r) => r.key)).toEqual([]);
+  });
+  it('role heads: defence ministers of the two countries are GOV, never MIL', () => {
+    const heads = readActors('role-heads.json') as Record<string, { ar: string[]; en: string[] } | string>;
+    const formsOf = (role: string): string[] => {
+      const h = heads[role];
+      return typeof h === 'object' ? [...h.ar, ...h.en] : [];
+    };
+    expect(formsOf('GOV').filter((f) => DEFENCE.test(f) || /defen[cs]e ministers/.test(f)).length).toBeGreaterThan(2);
+    expect(formsOf('MIL').filter((f) => DEFENCE.test(f) || /defen[cs]e ministers|دفاع/.test(f))).toEqual([]);
+  });
+  it('people: every defence minister tenure is GOV', () => {
+    const wrong = loadPeople(DEFAULT_DATA_DIR).flatMap((p) => p.tenures.filter((t) => t.office === 'defence minister' && (t.actor.role !== 'GOV' || t.actor.cameo !== `${t.actor.id}GOV`)).map((t) => `${p.id} ${t.from}`));
+    expect(wrong).toEqual([]);
+  });
+  it('a titled defence minister and a named one code the same', () => {
+    const titled = run('التقى وزير الدفاع السعودي بنظيره القطري في الدوحة عام 2023.', 'ar').mentions.find((m) => m.kind === 'office');
+    expect(titled?.actors[0]).toMatchObject({ id: 'SAU', role: 'GOV', cameo: 'SAUGOV' });
+    const en = run('The Qatari defence minister met the Saudi defense minister.', 'en').mentions.filter((m) => m.kind === 'office');
+    expect(en.map((m) => [m.actors[0]?.id, m.actors[0]?.role])).toEqual([
+      ['QAT', 'GOV'],
+      ['SAU', 'GOV'],
+    ]);
+  });
+});

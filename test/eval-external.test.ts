@@ -77,4 +77,19 @@ describe('external scoring', () => {
     expect(run.counts.matched).toBe(1);
     expect(run.full.recall).toBeCloseTo(1 / 2);
   });
+
+  it('reads the 2016 PLOVER names as the 2021 events (and modes) they became', () => {
+    const plover = (name: string) => [{ source: 'USAGOV', target: 'IRN', cameo: null, plover: name }];
+    const items = [
+      { record: record('d1', plover('DEMAND')), system: [sys('1041', 'REQUEST', 'USA', 'IRN')] },
+      { record: record('d2', plover('DISAPPROVE')), system: [sys('112', 'ACCUSE', 'USA', 'IRN')] },
+      { record: record('d3', plover('INVESTIGATE')), system: [sys('092', 'ACCUSE', 'USA', 'IRN')] },
+      { record: record('d4', plover('FIGHT')), system: [sys('193', 'ASSAULT', 'USA', 'IRN')] },
+      // An accusation is not an investigation, though both are ACCUSE now.
+      { record: record('d5', plover('INVESTIGATE')), system: [sys('112', 'ACCUSE', 'USA', 'IRN')] },
+      { record: record('d6', plover('DISAPPROVE')), system: [sys('092', 'ACCUSE', 'USA', 'IRN')] },
+    ];
+    const run = scoreExternal('z.jsonl', items, states);
+    expect(run.records.map((r) => r.full.length)).toEqual([1, 1, 1, 1, 0, 0]);
+  });
 });

@@ -32,6 +32,20 @@ describe('English event coding: voice and form', () => {
     expect(summary('The visit of the Egyptian foreign minister to Amman lasted two days.')).toEqual(['042 EGY>JOR']);
   });
 
+  it('takes the doer of an event noun from a relative clause after it (the visit that X paid to Y)', () => {
+    expect(summary('The official visit that the Turkish president paid to the Arab League was a success.')).toEqual(['042 TUR>ORG:ARAB_LEAGUE']);
+  });
+
+  it('reads a base form after an article and an adjective as the noun (the historic visit)', () => {
+    expect(summary('The historic visit by the Egyptian president to Jordan lasted two days.')).toEqual(['042 EGY>JOR']);
+  });
+
+  it('gives a verb after which/that the actors the pronoun follows as subject', () => {
+    expect(summary('Egypt sought closer ties with India and Brazil, which strengthened relations with Turkey.')).toEqual(
+      expect.arrayContaining(['050 IND>TUR', '050 BRA>TUR']),
+    );
+  });
+
   it('takes a nisba before an event noun as its agent (Turkish air strikes)', () => {
     const events = code('Greece condemned the Turkish air strikes on Cyprus.');
     // The criticism is aimed at the attacker; the strikes themselves are its object, not a second event.

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from '../src/lexicon/index.js';
 import { actorAt, loadPeople, nameKeys, nameVariants, sharedNames, type PersonEntry } from '../src/lexicon/people.js';
+import { loadNameSpellings, NO_SPELLINGS, spellingVariants } from '../src/actors/name-spellings.js';
+import { createPipeline } from '../src/pipeline.js';
 
 const people = loadPeople(DEFAULT_DATA_DIR);
 const raw = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'people.json'), 'utf8')) as PersonEntry[];
@@ -48,6 +51,96 @@ describe('people data', () => {
   });
 });
 
+// The offices data/actors/coverage.json requires: every state's heads of state and government and its foreign and
+// defence ministers, with no gap longer than maxGapDays since `since` except the documented exceptions.
+const CoverageSchema = z.object({
+  since: z.string(),
+  maxGapDays: z.number(),
+  states: z.array(z.string().length(3)),
+  offices: z.record(z.string(), z.array(z.string())),
+  byState: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  coverageExceptions: z.array(
+    z.object({ state: z.string(), office: z.string(), from: z.string(), to: z.string().nullable(), reason: z.string().min(10) }),
+  ),
+});
+const coverage = CoverageSchema.parse(JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'coverage.json'), 'utf8')));
+const TODAY = new Date().toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
+
+interface Span {
+  who: string;
+  from: string;
+  to: string;
+}
+
+/** The spans of the office names that fill one category in one state (the file as written, no merged entries). */
+function holders(state: string, category: string): Span[] {
+  const offices = coverage.byState[state]?.[category] ?? coverage.offices[category] ?? [];
+  return raw
+    .flatMap((p) => p.tenures.filter((t) => t.actor.id === state && offices.includes(t.office)).map((t) => ({ who: p.id, from: t.from, to: t.to ?? TODAY })))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function exceptionsFor(state: string, category: string): Span[] {
+  return coverage.coverageExceptions
+    .filter((e) => e.state === state && (e.office === category || e.office === '*'))
+    .map((e) => ({ who: `exception: ${e.reason}`, from: e.from, to: e.to ?? TODAY }));
+}
+
+/** Stretches of from..to longer than `longer` days that no span covers. */
+function gaps(spans: Span[], from = coverage.since, to = TODAY, longer = coverage.maxGapDays): string[] {
+  const out: string[] = [];
+  let cursor = from;
+  for (const s of [...spans].sort((a, b) => (a.from < b.from ? -1 : 1))) {
+    if (s.from >= to) break;
+    if (days(cursor, s.from) > longer) out.push(`${cursor}..${s.from}`);
+    if (s.to > cursor) cursor = s.to;
+  }
+  if (days(cursor, to) > longer) out.push(`${cursor}..${to}`);
+  return out;
+}
+
+describe('coverage of the required offices since 1990', () => {
+  const categories = Object.keys(coverage.offices);
+  it('names the states the issue requires, each with four office categories', () => {
+    expect(coverage.states).toEqual(expect.arrayContaining(['SAU', 'ARE', 'QAT', 'KWT', 'BHR', 'OMN', 'IRN', 'IRQ', 'TUR', 'EGY', 'ISR', 'JOR', 'SYR', 'LBN', 'YEM', 'USA', 'RUS', 'CHN', 'GBR', 'FRA']));
+    expect(categories).toEqual(['head of state', 'head of government', 'foreign minister', 'defence minister']);
+  });
+  it('every state and office is held from 1990 to today with no long gap (documented exceptions aside)', () => {
+    const found: string[] = [];
+    for (const state of coverage.states)
+      for (const category of categories)
+        for (const g of gaps([...holders(state, category), ...exceptionsFor(state, category)])) found.push(`${state} ${category}: ${g}`);
+    expect(found).toEqual([]);
+  });
+  it('every exception covers time no holder fills (none is stale)', () => {
+    // Stale when, in every category it names, holders cover all of it.
+    const stale = coverage.coverageExceptions.filter((e) =>
+      (e.office === '*' ? categories : [e.office]).every((c) => gaps(holders(e.state, c), e.from, e.to ?? TODAY, 0).length === 0),
+    );
+    expect(stale).toEqual([]);
+  });
+  it('no two people hold one office category of one state at once', () => {
+    const overlaps: string[] = [];
+    for (const state of coverage.states)
+      for (const category of categories) {
+        const list = holders(state, category);
+        for (let i = 1; i < list.length; i++) {
+          const a = list[i - 1] as Span;
+          const b = list[i] as Span;
+          if (a.who !== b.who && b.from < a.to) overlaps.push(`${state} ${category}: ${a.who} ${a.from}..${a.to} / ${b.who} ${b.from}..${b.to}`);
+        }
+      }
+    expect(overlaps).toEqual([]);
+  });
+  it('every entry has Arabic and English names', () => {
+    const missing = raw.filter((p) => p.names.ar.length === 0 || p.names.en.length === 0).map((p) => p.id);
+    expect(missing).toEqual([]);
+    expect(raw.every((p) => p.names.ar.every((n) => /[\u0600-\u06ff]/.test(n)) && p.names.en.every((n) => /[A-Za-z]/.test(n)))).toBe(true);
+  });
+});
+
 describe('actorAt', () => {
   it('inside, outside, partial and null dates', () => {
     const k = get('khatami-mohammad');
@@ -69,6 +162,37 @@ describe('names', () => {
     expect(nameVariants('Hossein Amir-Abdollahian')).toContain('Hossein Amir Abdollahian');
     expect(nameVariants('Recep Tayyip Erdoğan')).toContain('Recep Tayyip Erdogan');
     expect(owner('عبدالله بن زايد')).toEqual(['abdullah-bin-zayed']);
+  });
+  it('transliterations of one word: a name listed once matches in the spellings news use', () => {
+    const spellings = loadNameSpellings(DEFAULT_DATA_DIR);
+    const forms = spellingVariants('Mohammed bin Abdulrahman Al Thani', spellings);
+    expect(forms[0]).toBe('Mohammed bin Abdulrahman Al Thani');
+    expect(forms).toEqual(expect.arrayContaining(['Mohammad bin Abdulrahman Al Thani', 'Mohammed bin Abdul Rahman Al Thani', 'Mohamed bin Abdul Rahman Al Thani']));
+    expect(spellingVariants('Hossein Amir-Abdollahian', spellings)).toContain('Hussein Amir-Abdollahian'); // the hyphen stays
+    expect(spellingVariants('Abdul Malik al-Houthi', spellings)).toContain('Abdulmalik al-Houthi'); // two words to one
+    expect(spellingVariants('Zarif', spellings)).toEqual(['Zarif']);
+    expect(spellingVariants('ميشال عون', spellings)).toContain('ميشيل عون');
+    expect(spellingVariants('Mohammed bin Salman', NO_SPELLINGS)).toEqual(['Mohammed bin Salman']);
+    expect(owner('Mohammad bin Zayed')).toEqual(['mohamed-bin-zayed']);
+    expect(owner('Muhammad Javad Zarif')).toEqual(['zarif-mohammad-javad']);
+    expect(owner('Ahmad Aboul Gheit')).toEqual(['aboul-gheit-ahmed']);
+  });
+  it('every spelling set is one word\'s forms: no form in two sets', () => {
+    const raw = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'name-spellings.json'), 'utf8')) as { en: string[][]; ar: string[][] };
+    const all = [...raw.en, ...raw.ar].flatMap((set) => set.map((f) => f.toLowerCase()));
+    expect(all.filter((f, i) => all.indexOf(f) !== i)).toEqual([]);
+  });
+  it('Arabic names with clitics, the article and the foreign g written ج or غ', () => {
+    const pipeline = createPipeline();
+    const people = (text: string): string[] =>
+      pipeline
+        .run({ text, meta: { id: 't', title: null, outlet: null, published: '2016-01-01', url: null, lang: 'ar', origin: 't' } })
+        .mentions.filter((m) => m.kind === 'person')
+        .map((m) => m.entry);
+    expect(people('التقى وظريف ثم لظريف وبظريف.')).toEqual(['zarif-mohammad-javad', 'zarif-mohammad-javad', 'zarif-mohammad-javad']);
+    expect(people('رحب والسيسي وللسيسي وبالسيسي.')).toEqual(['sisi-abdel-fattah', 'sisi-abdel-fattah', 'sisi-abdel-fattah']);
+    expect(people('اتصل محمد جواد ظريف بأردوجان ثم بجالانت وغالانت.')).toEqual(['zarif-mohammad-javad', 'erdogan-recep-tayyip', 'gallant-yoav', 'gallant-yoav']);
+    expect(people('قال الصفدي إن وزير الخارجية أيمن الصفدي سيزور دمشق.')).toEqual(['safadi-ayman', 'safadi-ayman']);
   });
   it('a name shared within one state becomes one entry that the date settles', () => {
     const [bush] = owner('Bush');

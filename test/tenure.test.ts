@@ -3,6 +3,7 @@ import { emptyDocument, type CodedEvent, type Document, type EventActor } from '
 import { DEFAULT_DATA_DIR } from '../src/lexicon/index.js';
 import { loadPeople } from '../src/lexicon/people.js';
 import { createTenureSettler } from '../src/stages/tenure.js';
+import { createPipeline } from '../src/pipeline.js';
 
 const settle = createTenureSettler(loadPeople(DEFAULT_DATA_DIR));
 
@@ -60,5 +61,28 @@ describe('former titles without a name', () => {
   it('an act the text dates years before publication keeps the role', () => {
     expect(titled({ value: '2009', precision: 'year', text: 'in 2009', basis: 'text' }, '2020-05-01')).toMatchObject({ id: 'EGY', role: 'GOV', cameo: 'EGYGOV' });
     expect(titled({ value: '2009', precision: 'year', text: 'in 2009', basis: 'text' }, null)).toMatchObject({ role: 'GOV' });
+  });
+});
+
+describe('holders filled in for 1990 onwards resolve by the event date', () => {
+  const pipeline = createPipeline();
+  const sources = (text: string, lang: 'ar' | 'en'): Array<[string | undefined, string | null | undefined, string | null]> =>
+    pipeline
+      .run({ text, meta: { id: 't', title: null, outlet: null, published: '2024-06-01', url: null, lang, origin: 't' } })
+      .events.map((e) => [e.source?.id, e.source?.role, e.date.value]);
+  it('a minister of the 1990s acts for his state in office and for nobody after', () => {
+    expect(sources('زار فارس بويز دمشق في مايو 1995. وزار فارس بويز دمشق عام 2010.', 'ar')).toEqual([
+      ['LBN', 'GOV', '1995-05'],
+      ['LBN', null, '2010'],
+    ]);
+    expect(sources('Nevzat Ayaz visited Baghdad in March 1992. Nevzat Ayaz visited Baghdad in 2005.', 'en')).toEqual([
+      ['TUR', 'GOV', '1992-03'],
+      ['TUR', null, '2005'],
+    ]);
+  });
+  it('an acting holder, and a monarch who was also prime minister', () => {
+    expect(sources('Saadoun al-Dulaimi visited Tehran in 2012.', 'en')).toEqual([['IRQ', 'GOV', '2012']]);
+    const qaboos = loadPeople(DEFAULT_DATA_DIR).find((p) => p.id === 'qaboos-bin-said');
+    expect(qaboos?.tenures.map((t) => t.office)).toEqual(['sultan', 'defence minister', 'prime minister']);
   });
 });

@@ -12,11 +12,27 @@ export interface PersonPhrase {
 
 export type PeopleTable = Map<string, PersonPhrase[]>;
 
+/** A person's names as token lists, with each short form that ends where a longer one begins carried on into it
+ * ("sheikh tamim" + "tamim bin hamad al thani" -> "sheikh tamim bin hamad al thani"), so the longest match at the
+ * first word covers the whole name instead of stopping after the honorific form. */
+function nameTokens(person: PersonEntry): string[][] {
+  const names = [...person.names.ar, ...person.names.en].flatMap(nameKeys).map((key) => tokenise(key).map((t) => t.norm));
+  const byFirst = new Map<string, string[][]>();
+  for (const n of names) byFirst.set(n[0] ?? '', [...(byFirst.get(n[0] ?? '') ?? []), n]);
+  const chained: string[][] = [];
+  for (const a of names)
+    for (let k = a.length - 1; k >= 1; k--) {
+      const tail = a.slice(a.length - k);
+      for (const b of byFirst.get(tail[0] as string) ?? [])
+        if (b.length > k && tail.every((t, j) => b[j] === t)) chained.push([...a, ...b.slice(k)]);
+    }
+  return [...names, ...chained];
+}
+
 export function compilePeople(people: readonly PersonEntry[]): PeopleTable {
   const table: PeopleTable = new Map();
   for (const person of people) {
-    for (const key of [...person.names.ar, ...person.names.en].flatMap(nameKeys)) {
-      const tokens = tokenise(key).map((t) => t.norm);
+    for (const tokens of nameTokens(person)) {
       const first = tokens[0];
       if (first === undefined) continue;
       const list = table.get(first) ?? [];

@@ -5,10 +5,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article, Lang } from '../document.js';
+import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
 import { eventRecords, type EventRecord } from '../output.js';
 import type { Pipeline } from '../pipeline.js';
 import { actorCheck, actorSatisfies, type ActorCheck, type StateCodes } from './actor-codes.js';
 import { prf, type Prf } from './match.js';
+import { loadPloverNames, type PloverNames } from './plover-names.js';
 
 const ExternalEventSchema = z.object({
   source: z.string().nullable().optional(),
@@ -30,7 +32,14 @@ const ExternalRecordSchema = z.object({
 export type ExternalRecord = z.infer<typeof ExternalRecordSchema>;
 type ExternalEvent = z.infer<typeof ExternalEventSchema>;
 
-export type GoldType = { kind: 'root'; root: string } | { kind: 'plover'; plover: string };
+/** A PLOVER gold type in our (2021) names: the event, and the modes it is limited to when an old name was merged. */
+export type GoldType = { kind: 'root'; root: string } | { kind: 'plover'; plover: string; modes: ReadonlySet<string> };
+
+let defaultNames: PloverNames | undefined;
+function ploverNames(): PloverNames {
+  defaultNames ??= loadPloverNames(DEFAULT_DATA_DIR);
+  return defaultNames;
+}
 
 export interface ExternalGold {
   type: GoldType;
@@ -56,14 +65,18 @@ export function externalGold(e: ExternalEvent, states: StateCodes): ExternalGold
     if (e.cameo_known === false) return null;
     type = { kind: 'root', root: e.cameo.slice(0, 2) };
   } else if (e.plover) {
-    type = { kind: 'plover', plover: e.plover.toUpperCase() };
+    // 2016 records say DEMAND, DISAPPROVE, INVESTIGATE, FIGHT: compare in the names our events carry.
+    const category = ploverNames().category(e.plover);
+    type = { kind: 'plover', plover: category.event, modes: category.modes };
   } else return null;
   const label = `${e.cameo ?? e.plover ?? '?'} ${e.source ?? '-'} -> ${e.target ?? '-'}`;
   return { type, source: actorCheck(e.source, states), target: actorCheck(e.target, states), label };
 }
 
 export function typeMatches(g: ExternalGold, s: ExternalSystem): boolean {
-  return g.type.kind === 'root' ? g.type.root === s.root : g.type.plover === (s.plover ?? '').toUpperCase();
+  if (g.type.kind === 'root') return g.type.root === s.root;
+  if (g.type.plover !== (s.plover ?? '').toUpperCase()) return false;
+  return g.type.modes.size === 0 || g.type.modes.has(ploverNames().modeOf(s.code));
 }
 
 /** Type matches and every actor the gold names is ours on the same side. */

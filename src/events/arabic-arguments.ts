@@ -122,8 +122,36 @@ export function protestTarget(view: SentenceView, trigger: TriggerMatch, cues: A
   return null;
 }
 
-const AR_WHICH = new Set(['الذي', 'التي'].map(foldKey));
-const HOST_WINDOW = 8;
+const AR_WHICH = new Set(['الذي', 'التي', 'الذين', 'اللتين', 'اللذين'].map(foldKey));
+/** Adjectives that may stand between an event noun and its relative clause (الزيارة التاريخية التي ...). */
+const RELATIVE_REACH = 3;
+/** Words between the relative's verb and its subject: the resumptive بها/به and honorifics (سمو، فخامة). */
+const SUBJECT_REACH = 4;
+
+/**
+ * الزيارة التي قام بها الأمير، الهجمات التي شنها مسلحون، العملية التي نفذتها القوات: a relative clause whose verb
+ * enacts the noun names its doer, the subject of that verb. Returns the doer's group, or null.
+ */
+export function relativeDoer(view: SentenceView, trigger: TriggerMatch, cues: ArabicCues): Group | null {
+  for (let r = trigger.last + 1; r <= trigger.last + RELATIVE_REACH && r < view.tokens.length; r++) {
+    if (!view.stems(r).some((s) => AR_WHICH.has(s))) {
+      if (view.tokens[r]?.kind !== 'word') return null;
+      continue;
+    }
+    const verb = view.tokens[r + 1];
+    // The verb may carry the noun as its object pronoun (شنها، نفذتها).
+    if (verb === undefined || !arabicReadings(verb.norm).some((x) => !x.article && x.prep === null && cues.governors.has(x.stem))) return null;
+    const doer = view.groups.find((g) => g.first > r + 1 && g.first <= r + 1 + SUBJECT_REACH);
+    if (doer === undefined) return null;
+    const before = view.tokens[doer.first - 1];
+    // A preposition before the name makes it a place or an object, not the subject (قام بها في الدوحة).
+    const glued = view.doc.norm.slice(view.tokens[doer.first]?.start ?? doer.start, doer.start).replace(/\u0000/g, '');
+    if ((doer.first - 1 > r + 1 && before !== undefined && PREPOSITIONS.has(before.norm)) || /^[وف]?[لبك]/.test(glued)) return null;
+    return doer;
+  }
+  return null;
+}
+const HOST_WINDOW = 12;
 
 function stateGroup(g: Group): boolean {
   const m = g.refs[0]?.mention;

@@ -5,7 +5,7 @@ import { foldKey } from '../stages/normalise.js';
 import type { ActorRef, Group, SentenceView } from './sentence.js';
 import { tokenIs } from './sentence.js';
 import { arabicReadings } from './arabic.js';
-import { governorOf, type ArabicCues } from './arabic-arguments.js';
+import { governorOf, relativeDoer, type ArabicCues } from './arabic-arguments.js';
 import { selfPair } from './participants.js';
 import { englishArguments } from './english-arguments.js';
 import type { TriggerMatch } from './triggers.js';
@@ -175,9 +175,14 @@ export function objectAfter(
   return null;
 }
 
-/** زيارة إلى وطنه الثاني سلطنة عمان: the particle introduces a noun, and the actor after it names the same thing. */
+/**
+ * زيارة إلى وطنه الثاني سلطنة عمان: the particle introduces a noun, and the actor after it names the same thing;
+ * لمقر الحلف، إلى عاصمة البلاد: the particle is glued to the noun whose genitive the actor is.
+ */
 function appositionTarget(view: SentenceView, index: number, g: Group, targets: ReadonlySet<string>): boolean {
   if (view.lang !== 'ar') return false;
+  const head = view.tokens[g.first - 1];
+  if (g.first - 1 > index && head?.kind === 'word' && arabicReadings(head.norm).some((r) => r.prep !== null && !r.suffix && targets.has(r.prep))) return true;
   for (let j = g.first - 2; j > index && j >= g.first - 3; j--) {
     const t = view.tokens[j];
     if (t === undefined || t.kind !== 'word') return false;
@@ -280,11 +285,28 @@ function reportedSubject(view: SentenceView, trigger: TriggerMatch, memory: Sent
   return null;
 }
 
+/**
+ * الصين وروسيا، اللتين عززتا العلاقات مع إيران: a verb opening a relative clause acts for the actors the relative
+ * pronoun follows, even when a preposition introduced them (مع الصين). A verb carrying an object pronoun
+ * (الاتفاقية التي وقعتها قطر) has its own subject after it, so it is left to the usual reading.
+ */
+function relativeAntecedent(view: SentenceView, trigger: TriggerMatch): Group | null {
+  const relative = trigger.first - 1;
+  if (!tokenIs(view, relative, AR_RELATIVE)) return null;
+  const head = view.tokens[trigger.first];
+  if (head === undefined || arabicReadings(head.norm).some((r) => r.suffix && r.stem === trigger.form.keys[0])) return null;
+  let end = relative - 1;
+  if (view.tokens[end]?.kind === 'punct') end--;
+  return view.groups.find((g) => g.last === end) ?? null;
+}
+
 /** Arabic verb: SVO when an actor stands before the verb in its clause, else VSO; pro-drop carries the subject. */
 function arabicVerbArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
   const targets = p.target ?? AR_TARGETS;
   const [clauseStart] = clauseRange(view, trigger.first);
+  const antecedent = relativeAntecedent(view, trigger);
+  if (antecedent) return arabicMutual(view, trigger, result(antecedent, objectAfter(view, trigger.last, targets, p.direct, antecedent), 0));
   // قال X لY إنه يرحب ...: the pronoun after إن/أن is the subject, and it is the speaker.
   const reported = reportedSubject(view, trigger, memory);
   if (reported) return arabicMutual(view, trigger, result(reported, objectAfter(view, trigger.last, targets, p.direct, reported), 0.1));
@@ -329,6 +351,9 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   const between = p.target?.has(foldKey('بين')) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);
   if (between) return mutualResult(between, 0);
   const targets = p.target ?? AR_TARGETS;
+  // الزيارة التي قام بها الأمير لمقر الحلف: the relative clause's subject did it.
+  const doer = cues && !p.objective ? relativeDoer(view, trigger, cues) : null;
+  if (doer) return withMutual(trigger, result(doer, objectAfter(view, doer.last, targets, false, doer), 0));
   const agent = p.source ? groupIntroducedAfter(view, trigger.last, p.source, 4) : groupIntroducedAfter(view, trigger.last, AR_SOURCE_INTRO, 3);
   // The actor right after the noun (idafa), allowing an adjective or two in between.
   let adjacent: Group | null = null;

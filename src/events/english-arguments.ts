@@ -67,6 +67,7 @@ const GOVERNORS = [
   'resum', 'renew', 'extend', 'provid', 'offer', 'give', 'gave', 'given', 'send', 'sent', 'deliver', 'grant', 'pledg', 'announc',
   'approv', 'ratif', 'establish', 'forge', 'receiv', 'accept', 'suppl', 'wage', 'waging', 'declar', 'lend', 'lent', 'express',
   'voic', 'reaffirm', 'reiterat', 'lodg', 'impos', 'stepped', 'stepping', 'intensif', 'endors', 'enter', 'entered', 'open', 'complet', 'escalat', 'continu', 'pursu', 'carr', 'mount', 'made', 'mak',
+  'paid', 'pay',
 ];
 const PARENTHESES = new Set(['(', ')']);
 const APPOSITION_OPENERS = fold(['a', 'an', 'the', 'its', 'one']);
@@ -341,12 +342,29 @@ function passiveArguments(view: SentenceView, trigger: TriggerMatch): Assignment
   return result(agent.group, near, subject.penalty);
 }
 
+/**
+ * "the visit that the emir paid to Brussels", "the attacks which the militants carried out": a relative clause
+ * right after the noun whose subject performs it (its verb enacts the noun). The doer and where its verb stands.
+ */
+function relativeDoer(view: SentenceView, trigger: TriggerMatch): { group: Group; verb: number } | null {
+  const relative = trigger.last + 1;
+  if (!RELATIVE.has(view.tokens[relative]?.norm ?? '')) return null;
+  const group = view.groups.find((g) => g.first > relative && g.first <= relative + 2);
+  if (group === undefined || introduction(view, group) !== null) return null;
+  let verb = group.last + 1;
+  while (AUXILIARIES.has(view.tokens[verb]?.norm ?? '') || isAdverb(view.tokens[verb]?.norm ?? '')) verb++;
+  const w = view.tokens[verb]?.norm ?? '';
+  return GOVERNORS.some((stem) => w.startsWith(stem)) ? { group, verb } : null;
+}
+
 function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
   // "talks between X and Y": the parties, first-named as source (a mediator's between names its targets).
   const between = !p.mutual && p.target?.has('between') ? null : betweenParties(view, trigger, BETWEEN, AND);
   if (between) return mutualResult(between, 0);
   const targets = p.target ?? NOUN_TARGETS;
+  const doer = relativeDoer(view, trigger);
+  if (doer) return withMutual(trigger, result(doer.group, objectAfter(view, doer.verb, targets, false, doer.group), 0));
   const before = premodifier(view, trigger);
   // "cooperation between the two countries", "the Israeli occupation" are states; "signed an agreement",
   // "extended support", "Iran's support for Hamas" are acts.

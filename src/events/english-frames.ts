@@ -82,8 +82,17 @@ function asNoun(view: SentenceView, t: TriggerMatch, patterns: LanguagePatterns)
   // After a name only the base form is a noun ("a United Nations appeal"); "Iran calls for" is a verb.
   // After a past-tense verb a base form is its object ("enjoyed support", "rejected appeal").
   const opening = t.first === 0 || INNER_PUNCT.has(prev) || (t.shape === 'base' && prev.length > 3 && prev.endsWith('ed'));
-  if (!opening && !NOUN_BEFORE.has(prev) && !(t.shape === 'base' && view.groups.some((g) => g.last === t.first - 1))) return t;
+  if (!opening && !NOUN_BEFORE.has(prev) && !(t.shape === 'base' && view.groups.some((g) => g.last === t.first - 1)) && !afterAdjective(view, t)) return t;
   return nounReading(view, t, patterns);
+}
+
+/** Adjective endings (historic, official, rare-ous, Iranian, Chinese): "the historic visit" is a noun. */
+const ADJECTIVE_ENDING = /(ic|al|ous|ive|ful|ian|ese|ary)$/;
+
+/** A base form after an article and an adjective ("the historic visit", "an official visit") is the noun. */
+function afterAdjective(view: SentenceView, t: TriggerMatch): boolean {
+  const adjective = view.tokens[t.first - 1]?.norm ?? '';
+  return t.shape === 'base' && ARTICLES.has(view.tokens[t.first - 2]?.norm ?? '') && adjective.length > 3 && ADJECTIVE_ENDING.test(adjective);
 }
 
 const SUBJECT_PRONOUNS = fold(['it', 'he', 'she', 'who', 'which', 'that', 'also', 'now', 'still', 'reportedly', 'allegedly']);

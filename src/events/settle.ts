@@ -11,6 +11,8 @@ export interface RankedEvent {
   /** Its actors were named only by kind (protesters, gunmen): they yield to named ones when merging. */
   sourceUnidentified: boolean;
   targetUnidentified: boolean;
+  /** A verb tells that it happened (not a noun that may only name it): it may stand with no actor named. */
+  told?: boolean;
 }
 
 /** Codes a more specific consultation code replaces for the same dyad in the same sentence (046 over 042). */
@@ -67,6 +69,7 @@ function mergeInto(kept: RankedEvent, other: RankedEvent): void {
     confidence: Math.max(k.confidence, o.confidence),
   };
   kept.rank = Math.max(kept.rank, other.rank);
+  kept.told = (kept.told ?? false) || (other.told ?? false);
   kept.sourceUnidentified = sourceUnid;
   kept.targetUnidentified = targetUnid;
 }
@@ -110,9 +113,14 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
     seen.add(key(false));
     return true;
   });
-  const events = mergeIncidents(unique)
-    .map((r) => r.event)
-    .filter((e) => e.source !== null || e.target !== null);
+  const merged = mergeIncidents(unique);
+  // A bombing or a shooting told by a verb without naming anyone (انفجرت سيارة مفخخة، a car bomb exploded) still
+  // happened: it stays, actorless, unless another report of violence in the sentence has actors.
+  const hasActors = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
+  const violenceWithActors = merged.some((r) => incidentClass(r.event.root) === 'violence' && hasActors(r.event));
+  const events = merged
+    .filter(({ event: e, told }) => hasActors(e) || (told && incidentClass(e.root) === 'violence' && !violenceWithActors && !e.negated && !e.hypothetical))
+    .map((r) => r.event);
   return events.filter(
     (e) =>
       !events.some(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Actor, type Tenure } from '../document.js';
 import { foldKey } from '../stages/normalise.js';
+import { loadNameSpellings, spellingVariants } from '../actors/name-spellings.js';
 
 export interface PersonEntry {
   id: string;
@@ -51,10 +52,9 @@ export function loadPeople(dataDir: string): PersonEntry[] {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: invalid people data at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
   }
-  const withVariants = parsed.data.map((p) => ({
-    ...p,
-    names: { ar: [...new Set(p.names.ar.flatMap(nameVariants))], en: [...new Set(p.names.en.flatMap(nameVariants))] },
-  }));
+  const spellings = loadNameSpellings(dataDir);
+  const forms = (names: string[]): string[] => [...new Set(names.flatMap((n) => spellingVariants(n, spellings)).flatMap(nameVariants))];
+  const withVariants = parsed.data.map((p) => ({ ...p, names: { ar: forms(p.names.ar), en: forms(p.names.en) } }));
   return resolveSharedNames(withVariants);
 }
 

@@ -7,7 +7,7 @@ import { findModality } from '../events/modality.js';
 import { meetingHost, protestTarget } from '../events/arabic-arguments.js';
 import { CONFLICT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
 import { placeOf } from '../events/place.js';
-import { buildSentenceView, lowerBound, type ActorRef, type SentenceView } from '../events/sentence.js';
+import { buildSentenceView, lowerBound, tokenAt, type ActorRef, type SentenceView } from '../events/sentence.js';
 import { settleSentence, type RankedEvent } from '../events/settle.js';
 import { frameArguments, resolveEnglishFrames } from '../events/english-frames.js';
 import { findTriggers, type TriggerMatch } from '../events/triggers.js';
@@ -19,6 +19,9 @@ const STATE_DISSENT = '111';
 const HOST = '043';
 const RIOT = '145';
 const VIOLENCE = new Set(['18', '19', '20']);
+/** Intent to cooperate, consultation, material cooperation and aid (03, 04, 06, 07): who takes part is not protesting. */
+const COOPERATIVE_ROOT = /^0[3467]$/;
+const NEAR_ACT = 3;
 
 function rioting(root: string, source: ActorRef | null): boolean {
   return VIOLENCE.has(root) && source !== null && source.mention.entry === PROTESTERS_ENTRY;
@@ -99,6 +102,8 @@ function codeSentence(
   const { doc, sentence, tokens } = view;
   const memory: SentenceMemory = { lastSource: null, lastTarget: null };
   const out: RankedEvent[] = [];
+  // Mentions of actors that take part in a cooperative act of the sentence (تعاون المتظاهرون مع ...).
+  const cooperating: Span[] = [];
   const cues = doc.lang === 'ar' ? lexicon.arCues : undefined;
   for (const trigger of triggers) {
     const pattern = trigger.form.pattern;
@@ -129,6 +134,13 @@ function codeSentence(
     const lastToken = tokens[trigger.last] as Token;
     const triggerSpan: Span = { start: headToken.start, end: lastToken.end };
     const clause = clauseOf(sentence, headToken.start);
+    // Only actors right beside the act (its own subject or object); a subject carried from earlier may be anyone's.
+    if (COOPERATIVE_ROOT.test(info.root)) {
+      for (const r of [...assignment.sources, ...assignment.targets]) {
+        const at = tokenAt(tokens, r.mention.start);
+        if (at >= trigger.first - NEAR_ACT && at <= trigger.last + NEAR_ACT) cooperating.push(r.mention);
+      }
+    }
     const protesters = info.root === '14' ? impliedMention(lexicon.unidentified, PROTESTERS, triggerSpan, sentence.index, place) : null;
     const at: TriggerPlace = {
       root: info.root,
@@ -171,8 +183,11 @@ function codeSentence(
         confidence: confidenceOf(trigger, assignment, source, target),
       };
       const unidentified = (r: ActorRef | null): boolean => r !== null && isUnidentified(r.mention);
-      out.push({ event, rank, sourceUnidentified: unidentified(source), targetUnidentified: unidentified(target) });
+      out.push({ event, rank, sourceUnidentified: unidentified(source), targetUnidentified: unidentified(target), told: pattern.kind === 'verb' });
     }
   }
-  return settleSentence(out);
+  // A trigger word that names the actors themselves (المتظاهرون، المحتجون) tells of a protest only when they
+  // are not doing something else together in the sentence: protesters who cooperate, meet or help do just that.
+  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+  return settleSentence(out.filter((r) => !cooperating.some((m) => overlaps(m, r.event.trigger))));
 }
