@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via the prepare script).
-import { main } from '../dist/cli/main.js';
-
-main(process.argv).catch((err) => {
-  console.error(`rasad: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+import('../dist/cli/main.js').then(
+  ({ run }) => run(process.argv),
+  (err) => {
+    console.error(`rasad: cannot load the compiled CLI (${err instanceof Error ? err.message : String(err)}); run npm run build`);
+    process.exit(1);
+  },
+);

@@ -78,6 +78,17 @@ describe('external scoring', () => {
     expect(run.full.recall).toBeCloseTo(1 / 2);
   });
 
+  it('scores only the category a record was annotated for when it names one (meta.event_type)', () => {
+    const protest: ExternalRecord = { ...record('g1', [{ source: '---CVL', target: null, cameo: null, plover: 'PROTEST' }]), meta: { event_type: 'PROTEST' } };
+    const items = [{ record: protest, system: [sys('141', 'PROTEST', null, null), sys('010', null, 'EGY', null), sys('173', 'COERCE', 'EGY', null)] }];
+    const run = scoreExternal('s.jsonl', items, states);
+    expect(run.counts.system).toBe(1);
+    expect(run.counts.outOfScope).toBe(2);
+    expect(run.full.precision).toBeCloseTo(1);
+    // Without the annotation scope every event counts.
+    expect(scoreExternal('s.jsonl', [{ ...items[0]!, record: { ...protest, meta: {} } }], states).counts.system).toBe(3);
+  });
+
   it('reads the 2016 PLOVER names as the 2021 events (and modes) they became', () => {
     const plover = (name: string) => [{ source: 'USAGOV', target: 'IRN', cameo: null, plover: name }];
     const items = [

@@ -69,6 +69,11 @@ describe('Arabic nominal and verbal events', () => {
     expect(code('قام مجلس الوزراء الكويتي بإقرار اتفاقية التعاون بين الكويت وعمان.').map((e) => `${e.code} ${e.source?.id}>${e.target?.id}`)).toContain('057 KWT>OMN');
   });
 
+  it('codes presenting evidence against an actor as accusing it, not the word alone', () => {
+    expect(code('قدمت أوكرانيا أدلة ضد روسيا.').map(summary)).toEqual(['112 UKR>RUS']);
+    expect(code('لا توجد أدلة كافية في القضية.')).toEqual([]);
+  });
+
   it('finds the place that hosted a meeting after a long name of the meeting', () => {
     const events = code('المؤتمر السنوي لحلف الناتو الخاص بأمن الطاقة في منطقة البحر المتوسط الذي عقد في الرباط كان ناجحا.');
     expect(events.map(summary)).toContain('043 MAR>ORG:NATO');
@@ -111,6 +116,13 @@ describe('Arabic protest and violence', () => {
   it('reads the killed as the target, and merges the triggers of one attack into its most specific code', () => {
     const events = code('قتل خمسة مدنيين في انفجار سيارة مفخخة في بغداد.');
     expect(events.map(summary)).toEqual(['1832 ->IRQ/CVL']);
+  });
+
+  it('keeps a bombing a verb tells without naming anyone, but not one in a relative clause', () => {
+    const events = code('انفجرت سيارة مفخخة صباح اليوم قرب سوق شعبي.');
+    expect(events.map((e) => `${e.root} ${who(e.source)}>${who(e.target)}`)).toEqual(['18 ->-']);
+    expect(code('زار الوزير المدينة التي انفجرت فيها سيارة مفخخة.').filter((e) => e.source === null && e.target === null)).toEqual([]);
+    expect(code('تحدث التقرير عن الانفجار.')).toEqual([]);
   });
 
   it('makes the subject of تعرض the target of the attack', () => {

@@ -36,6 +36,15 @@ describe('English event coding: voice and form', () => {
     expect(summary('The official visit that the Turkish president paid to the Arab League was a success.')).toEqual(['042 TUR>ORG:ARAB_LEAGUE']);
   });
 
+  it('codes presenting evidence against an actor as accusing it, active and passive', () => {
+    expect(summary('Ukraine presented evidence against Russia at the meeting.')).toEqual(['112 UKR>RUS']);
+    expect(summary('Evidence against Russia was presented by Ukraine.')).toEqual(['112 UKR>RUS']);
+  });
+
+  it('pairs every two parties of a meeting of three', () => {
+    expect(summary('Egypt, Jordan and Iraq met in Baghdad on Sunday.').filter((e) => e.startsWith('04')).sort()).toEqual(['040 EGY>IRQ', '040 EGY>JOR', '040 JOR>IRQ']);
+  });
+
   it('reads a base form after an article and an adjective as the noun (the historic visit)', () => {
     expect(summary('The historic visit by the Egyptian president to Jordan lasted two days.')).toEqual(['042 EGY>JOR']);
   });
@@ -154,6 +163,11 @@ describe('English event coding: untargeted events', () => {
     const events = code('A car bomb exploded near the ministry in Baghdad, killing six people.');
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => ['18', '19'].includes(e.root))).toBe(true);
+  });
+
+  it('keeps an explosion a verb tells without naming anyone, but not background in a relative clause', () => {
+    expect(summary('A car bomb exploded outside a busy market on Sunday.').map((s) => s.slice(0, 2))).toEqual(['18']);
+    expect(code('Dozens of students marched on Tuesday in the city where six people were killed last year.').filter((e) => !e.source && !e.target)).toEqual([]);
   });
 
   it('codes nothing for a sentence without an event', () => {

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { frameDocument, labelOf, loadFramingLexicon, toneToward, type ActorFraming } from '../src/corpus/framing.js';
 import { goldArticle, readGoldDir } from '../src/eval/gold.js';
 import { createPipeline, type Pipeline } from '../src/pipeline.js';
 import { openStore } from '../src/store/store.js';
+import { describeBackends } from './backends.js';
 
 let pipeline: Pipeline;
 
@@ -76,17 +75,9 @@ describe('framing an article', () => {
   });
 });
 
-describe('framing in the store', () => {
-  let dir: string;
-
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rasad-framing-'));
-  });
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+describeBackends('framing in the store', (backend) => {
   it('keeps each article\'s framing and averages it per outlet', async () => {
-    const store = await openStore(join(dir, 'f.db'));
+    const store = await openStore(backend.fresh('framing'));
     try {
       const docs = [
         ['a', 'Gulf Voice', 'The rogue regime in Tehran armed the militias again.'],
@@ -102,6 +93,19 @@ describe('framing in the store', () => {
       const voice = outlets.find((o) => o.outlet === 'Gulf Voice');
       expect(voice).toMatchObject({ articles: 2, hostile: 1, favourable: 0 });
       expect(voice?.score).toBeCloseTo(((perArticle[0]?.score ?? 0) + (perArticle[1]?.score ?? 0)) / 2, 3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('lists articles without an outlet first, then outlets in byte order, on every backend', async () => {
+    const store = await openStore(backend.fresh('outlets'));
+    try {
+      const outlets = ['harbour review', 'Harbour Review', null, 'Gulf Voice'];
+      await store.saveDocuments(
+        outlets.map((outlet, i) => pipeline.run({ text: `Iran hosted a cordial meeting with Oman, report ${i}.`, meta: { id: `o${i}`, title: null, outlet, published: '2021-05-01', url: null, lang: 'en', origin: `o${i}` } })),
+      );
+      expect((await store.outletFraming({ actor: 'IRN' })).map((o) => o.outlet)).toEqual([null, 'Gulf Voice', 'Harbour Review', 'harbour review']);
     } finally {
       await store.close();
     }

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/cli/ingest.js';
 import { blockOf, clusterComponent, clusterReports, componentsFrom, incompatible, linked, type MergeReport } from '../src/corpus/merge.js';
 import type { Document } from '../src/document.js';
 import { goldArticle, readGoldDir } from '../src/eval/gold.js';
 import { createPipeline } from '../src/pipeline.js';
-import { openStore, type Store } from '../src/store/store.js';
+import { openStore } from '../src/store/store.js';
+import { describeBackends, mergeSignature } from './backends.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -145,36 +144,37 @@ describe('ingest order', () => {
   });
 });
 
-describe('merging in the store', () => {
-  let dir: string;
+let coded: Document[] | undefined;
+
+/** The merge fixtures and the dev gold articles, coded once for every backend. */
+function codedDocs(): Document[] {
+  const pipeline = createPipeline();
+  const inputs = [...readGoldDir(join(ROOT, 'eval', 'merge')), ...readGoldDir(join(ROOT, '..', 'shared', 'eval', 'dev'))];
+  return (coded ??= inputs.map((i) => pipeline.run(goldArticle(i))));
+}
+
+describeBackends('merging in the store', (backend) => {
   let docs: Document[];
+  const locations = new Map<string, string>();
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rasad-merge-'));
-    const pipeline = createPipeline();
-    const inputs = [...readGoldDir(join(ROOT, 'eval', 'merge')), ...readGoldDir(join(ROOT, '..', 'shared', 'eval', 'dev'))];
-    docs = inputs.map((i) => pipeline.run(goldArticle(i)));
+    docs = codedDocs();
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function storeSignature(store: Store): Promise<string[]> {
-    const merged = await store.mergedEvents({ withReports: true });
-    return merged.map((m) => (m.reports ?? []).map((r) => `${r.doc}@${r.evidence.start}:${r.cameo}:${r.source?.id}>${r.target?.id}`).sort().join(' ')).sort();
-  }
-
   async function ingestInOrder(name: string, order: Document[], batch: number): Promise<string[]> {
-    const store = await openStore(join(dir, `${name}.db`));
+    const location = backend.fresh(name);
+    locations.set(name, location);
+    const store = await openStore(location);
     try {
       for (let i = 0; i < order.length; i += batch) await store.saveDocuments(order.slice(i, i + batch));
-      return await storeSignature(store);
+      return await mergeSignature(store);
     } finally {
       await store.close();
     }
   }
 
   it('merges an Arabic and an English report of the same talks into one event', async () => {
-    const store = await openStore(join(dir, 'pair.db'));
+    const store = await openStore(backend.fresh('pair'));
     try {
       const summary = await ingestPaths(store, [join(ROOT, 'test', 'fixtures', 'merge')]);
       expect(summary.stored).toBe(2);
@@ -201,10 +201,10 @@ describe('merging in the store', () => {
     expect(forward.some((c) => c.split(' ').length >= 3)).toBe(true);
     expect(await ingestInOrder('reverse', [...docs].reverse(), 1)).toEqual(forward);
     expect(await ingestInOrder('shuffled', shuffle(7), 5)).toEqual(forward);
-    const store = await openStore(join(dir, 'forward.db'));
+    const store = await openStore(locations.get('forward') ?? '');
     try {
       await store.remerge();
-      expect(await storeSignature(store)).toEqual(forward);
+      expect(await mergeSignature(store)).toEqual(forward);
     } finally {
       await store.close();
     }

@@ -194,6 +194,16 @@ describe('names', () => {
     expect(people('اتصل محمد جواد ظريف بأردوجان ثم بجالانت وغالانت.')).toEqual(['zarif-mohammad-javad', 'erdogan-recep-tayyip', 'gallant-yoav', 'gallant-yoav']);
     expect(people('قال الصفدي إن وزير الخارجية أيمن الصفدي سيزور دمشق.')).toEqual(['safadi-ayman', 'safadi-ayman']);
   });
+  it('a short form with an honorific runs on into the full name: one mention, not a name and a remainder', () => {
+    const pipeline = createPipeline();
+    const spans = (text: string, lang: 'ar' | 'en'): string[] =>
+      pipeline
+        .run({ text, meta: { id: 't', title: null, outlet: null, published: '2020-01-01', url: null, lang, origin: 't' } })
+        .mentions.filter((m) => m.kind === 'person')
+        .map((m) => text.slice(m.start, m.end));
+    expect(spans('Sheikh Tamim bin Hamad Al Thani received King Abdullah II bin Al-Hussein.', 'en')).toEqual(['Sheikh Tamim bin Hamad Al Thani', 'King Abdullah II bin Al-Hussein']);
+    expect(spans('استقبل الشيخ تميم بن حمد آل ثاني الضيف.', 'ar')).toEqual(['الشيخ تميم بن حمد آل ثاني']);
+  });
   it('a name shared within one state becomes one entry that the date settles', () => {
     const [bush] = owner('Bush');
     expect(bush).toBe('bush-george-h-w|bush-george-w');

@@ -9,7 +9,7 @@ import { createPipeline } from '../src/pipeline.js';
 import { buildServer } from '../src/server/app.js';
 import type { ServerContext } from '../src/server/context.js';
 import { closeServerContext, openServerContext } from '../src/server/open.js';
-import type { ApiEvent, ArticleDetail, DyadBody, EventPage, Evidence, GraphBody } from '../src/server/schemas.js';
+import type { ActorProfileBody, ApiEvent, ArticleDetail, DyadBody, DyadHistoryBody, EventPage, Evidence, GraphBody } from '../src/server/schemas.js';
 import { openStore } from '../src/store/store.js';
 
 const TOKEN = 'test-token-123';
@@ -56,7 +56,7 @@ describe('docs and health', () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, Record<string, { security?: unknown[]; parameters?: { name: string }[] }>> }>('/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/articles', '/api/articles/{hash}', '/api/events', '/api/events/{id}', '/api/actors', '/api/actors/{id}', '/api/dyads', '/api/dyads/{a}/{b}', '/api/graph', '/api/code']) {
+    for (const path of ['/api/articles', '/api/articles/{hash}', '/api/events', '/api/events/{id}', '/api/actors', '/api/actors/{id}', '/api/actors/{id}/profile', '/api/dyads', '/api/dyads/{a}/{b}', '/api/dyads/{a}/{b}/history', '/api/graph', '/api/code']) {
       expect(Object.keys(body.paths)).toContain(path);
     }
     expect(body.paths['/api/articles']?.['post']?.security).toEqual([{ bearer: [] }]);
@@ -283,6 +283,67 @@ describe('dyads and graph', () => {
       expect(e.events).toBeLessThanOrEqual(reports?.events ?? Number.POSITIVE_INFINITY);
     }
     expect(volume(merged.body)).toBeLessThan(volume(all.body));
+  });
+});
+
+describe('merged history, profile and graph measures', () => {
+  it("gives a dyad's merged history as the store (and `rasad dyad`) computes it, its events paged", async () => {
+    const reference = await ctx.store.dyadHistory('IRN', 'SAU', { by: 'year' });
+    expect(reference.total.events).toBeGreaterThan(1);
+    const { status, body } = await get<DyadHistoryBody>('/api/dyads/IRN/SAU/history?by=year&limit=1');
+    expect(status).toBe(200);
+    expect(body.periods).toEqual(reference.periods);
+    expect(body.total).toEqual(reference.total);
+    expect(body.a.ar).toContain('إيران');
+    expect(body.events.total).toBe(reference.events.length);
+    expect(body.events.items.map((e) => e.id)).toEqual([reference.events[0]?.id]);
+    const next = await get<DyadHistoryBody>('/api/dyads/IRN/SAU/history?by=year&limit=1&offset=1');
+    expect(next.body.events.items.map((e) => e.id)).toEqual([reference.events[1]?.id]);
+    const monthly = await get<DyadHistoryBody>('/api/dyads/IRN/SAU/history');
+    expect(monthly.body.by).toBe('month');
+    expect(monthly.body.periods.reduce((n, p) => n + p.events, 0)).toBe(reference.total.events);
+    // Each period names its strongest evidence: a merged event whose report opens as evidence.
+    const strongest = monthly.body.periods.find((p) => p.strongest !== null)?.strongest;
+    const merged = await get<{ evidence: { report: number } }>(`/api/merged-events/${strongest?.id ?? 0}`);
+    expect((await get(`/api/events/${merged.body.evidence.report}`)).status).toBe(200);
+    expect((await get<{ message: string }>('/api/dyads/IRN/SAU/history?by=week')).body.message).toContain('query.by');
+  });
+
+  it("gives an actor's partners over merged events, ranked by volume and by balance, with their trend", async () => {
+    const { status, body } = await get<ActorProfileBody>('/api/actors/IRN/profile?by=year');
+    expect(status).toBe(200);
+    expect(body.actor.id).toBe('IRN');
+    expect(body.byVolume.length).toBeGreaterThan(1);
+    const volumes = body.byVolume.map((p) => p.events);
+    expect(volumes).toEqual([...volumes].sort((x, y) => y - x));
+    const balances = body.byBalance.map((p) => p.balance);
+    expect(balances).toEqual([...balances].sort((x, y) => y - x));
+    expect(new Set(body.byBalance.map((p) => p.partner))).toEqual(new Set(body.byVolume.map((p) => p.partner)));
+    const saudi = body.byVolume.find((p) => p.partner === 'SAU');
+    expect(saudi?.events).toBe((await ctx.store.dyadHistory('IRN', 'SAU')).total.events);
+    expect(saudi?.nameAr).toContain('السعودية');
+    expect(saudi?.trend.label).toMatch(/warming|cooling|steady|too few periods/);
+    expect((await get<ActorProfileBody>('/api/actors/IRN/profile?limit=1')).body.byVolume).toHaveLength(1);
+    const windowed = await get<ActorProfileBody>('/api/actors/IRN/profile?from=2015&to=2015');
+    expect(windowed.body.total.events).toBeLessThan(body.total.events);
+    expect((await get('/api/actors/NOPE/profile')).status).toBe(404);
+    expect((await get('/api/actors/IRN/profile?from=2020&to=2019')).status).toBe(400);
+  });
+
+  it('gives every graph node its centrality and community, the same on every call', async () => {
+    const { body } = await get<GraphBody>('/api/graph?view=merged');
+    expect(body.communities.count).toBeGreaterThanOrEqual(1);
+    expect(new Set(body.nodes.map((n) => n.community)).size).toBe(body.communities.count);
+    for (const n of body.nodes) {
+      expect(n.betweenness).toBeGreaterThanOrEqual(0);
+      expect(n.betweenness).toBeLessThanOrEqual(1);
+      expect(n.degree).toBeGreaterThan(0);
+      expect(n.weightedDegree).toBe(body.edges.filter((e) => e.a === n.id || e.b === n.id).reduce((sum, e) => sum + e.events, 0));
+    }
+    // Iran sits between many pairs in the demo articles: some actor lies on shortest paths.
+    expect(Math.max(...body.nodes.map((n) => n.betweenness))).toBeGreaterThan(0);
+    const reports = await get<GraphBody>('/api/graph');
+    expect(reports.body.nodes.every((n) => Number.isInteger(n.community))).toBe(true);
   });
 });
 

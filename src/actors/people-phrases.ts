@@ -12,6 +12,9 @@ export interface PersonPhrase {
 
 export type PeopleTable = Map<string, PersonPhrase[]>;
 
+/** Words a short form may have before the part a longer name continues: an honorific or title (Sheikh, Crown Prince). */
+const MAX_HEAD = 2;
+
 /** A person's names as token lists, with each short form that ends where a longer one begins carried on into it
  * ("sheikh tamim" + "tamim bin hamad al thani" -> "sheikh tamim bin hamad al thani"), so the longest match at the
  * first word covers the whole name instead of stopping after the honorific form. */
@@ -21,10 +24,12 @@ function nameTokens(person: PersonEntry): string[][] {
   for (const n of names) byFirst.set(n[0] ?? '', [...(byFirst.get(n[0] ?? '') ?? []), n]);
   const chained: string[][] = [];
   for (const a of names)
-    for (let k = a.length - 1; k >= 1; k--) {
+    for (let k = a.length - 1; k >= Math.max(1, a.length - MAX_HEAD); k--) {
       const tail = a.slice(a.length - k);
+      const head = a.slice(0, a.length - k);
       for (const b of byFirst.get(tail[0] as string) ?? [])
-        if (b.length > k && tail.every((t, j) => b[j] === t)) chained.push([...a, ...b.slice(k)]);
+        // The head is not part of the longer name (Sheikh, not the Mohammed of Mohammed Dhaifallah Mohammed).
+        if (b.length > k && tail.every((t, j) => b[j] === t) && !head.some((h) => b.includes(h))) chained.push([...a, ...b.slice(k)]);
     }
   return [...names, ...chained];
 }
@@ -32,15 +37,18 @@ function nameTokens(person: PersonEntry): string[][] {
 export function compilePeople(people: readonly PersonEntry[]): PeopleTable {
   const table: PeopleTable = new Map();
   for (const person of people) {
+    const seen = new Set<string>();
     for (const tokens of nameTokens(person)) {
       const first = tokens[0];
-      if (first === undefined) continue;
+      const key = tokens.join(' ');
+      if (first === undefined || seen.has(key)) continue;
+      seen.add(key);
       const list = table.get(first) ?? [];
-      if (list.some((p) => p.person.id === person.id && p.tokens.join(' ') === tokens.join(' '))) continue;
       list.push({ tokens, person, capitalised: tokens.length === 1 && /^[a-z]/.test(first) });
-      list.sort((a, b) => b.tokens.length - a.tokens.length);
       table.set(first, list);
     }
   }
+  // Longest first; the sort is stable, so among equal lengths the data's order stays.
+  for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return table;
 }

@@ -1,5 +1,5 @@
 // `npm run bench:api`: write a store of 100,000 synthetic events, start `rasad serve` on it in a child process
-// on loopback, and load the events and dyad endpoints with autocannon from this process: requests/s and
+// on loopback, and load the events, dyad and dyad-history endpoints with autocannon from this process: requests/s and
 // p50/p99 latency per endpoint, against a p99 target of 50 ms. Every run is bounded in time and stops itself.
 // Env: RASAD_BENCH_API_EVENTS (100000), RASAD_BENCH_API_SECONDS (10 per endpoint and connection count),
 // RASAD_BENCH_API_CONNECTIONS (1,8: one client alone, then eight at once),
@@ -129,6 +129,9 @@ async function main(): Promise<void> {
       { name: 'GET /api/events?root&lang&offset', paths: ['01', '04', '11', '19'].map((root, i) => `/api/events?root=${root}&lang=${i % 2 ? 'ar' : 'en'}&offset=${i * 100}&limit=50`) },
       { name: 'GET /api/dyads/{a}/{b} (20 dyads)', paths: sample.map((d) => `/api/dyads/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}?limit=50`) },
       { name: `GET /api/dyads/{a}/{b} (busiest, ${busiest.events} events)`, paths: [`/api/dyads/${encodeURIComponent(busiest.a)}/${encodeURIComponent(busiest.b)}?limit=50`] },
+      // The web app's dyad view: merged history by month.
+      { name: 'GET /api/dyads/{a}/{b}/history (20 dyads)', paths: sample.map((d) => `/api/dyads/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}/history?limit=50`) },
+      { name: 'GET /api/dyads/{a}/{b}/history (busiest)', paths: [`/api/dyads/${encodeURIComponent(busiest.a)}/${encodeURIComponent(busiest.b)}/history?limit=50`] },
     ];
     const rows: (Row & { connections: number })[] = [];
     for (const connections of connectionCounts) {

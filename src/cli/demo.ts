@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { openStore, type DyadSummaryRow } from '../store/store.js';
 import { renderTable, signed } from './format.js';
-import { DEFAULT_DB, formatSummary, ingestPaths } from './ingest.js';
+import { formatSummary, ingestPaths } from './ingest.js';
+import { dbOption } from './db-option.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** demo/ ships the demo articles; the test fixtures stand in until it has any. */
@@ -27,11 +28,9 @@ export function renderDyadSummary(rows: DyadSummaryRow[]): string {
   );
 }
 
-export function register(program: Command): void {
-  program
-    .command('demo')
-    .description('code the bundled demo articles into a database and print the top dyads')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+export function register(command: Command): void {
+  command
+    .addOption(dbOption())
     .option('--top <n>', 'dyads to show', (v) => Math.max(1, Number.parseInt(v, 10) || 10), 10)
     .action(async (opts: { db: string; top: number }) => {
       const dir = demoDir();

@@ -26,10 +26,8 @@ function parseLimit(value: string): number {
   return n;
 }
 
-export function register(program: Command): void {
-  program
-    .command('eval')
-    .description('score the coder against gold: a gold folder (gold.jsonl + texts/) or external sentence records')
+export function register(command: Command): void {
+  command
     .option('--gold <dir>', 'folder with gold.jsonl and texts/<doc>.txt (shared/eval/SCHEMA.md)')
     .option('--external <files...>', 'external JSONL record files, or folders of them (shared/data/README.md)')
     .option('--merge <dirs...>', 'merge quality: gold folders pooled, clusters.jsonl in the first (eval/merge ../shared/eval/dev)')

@@ -7,9 +7,9 @@ import { MERGED_CSV_HEADERS, MERGED_TABLE_HEADERS, mergedCsvCells, mergedTableCe
 import type { EventRecord } from '../output.js';
 import type { MergedFilter } from '../store/corpus-queries.js';
 import { openStore, type EventFilter } from '../store/store.js';
-import { DEFAULT_DB } from './ingest.js';
 import { parseLangOption } from './options.js';
 import { csvLine, EVENT_CSV_HEADERS, EVENT_TABLE_HEADERS, eventCsvCells, eventTableCells, renderTable } from './format.js';
+import { dbOption } from './db-option.js';
 
 export function parseDateOption(value: string): string {
   const date = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? normalisePublished(value) : null;
@@ -67,7 +67,7 @@ export const parseClaims = parseFormat(['exclude', 'only'] as const);
 /** Filters shared by `rasad events` and `rasad export`. */
 export function addEventFilters(command: Command): Command {
   return command
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--actor <id>', 'events with this actor on either side (IRN, ORG:UN, IRNGOV)', parseActorOption)
     .option('--dyad <a,b>', 'events between two actors, either direction', parseDyadOption)
     .option('--root <root>', 'CAMEO root (04)', parseRootOption)
@@ -134,8 +134,8 @@ function printMerged(records: MergedEventRecord[], format: EventsOptions['format
   }
 }
 
-export function register(program: Command): void {
-  addEventFilters(program.command('events').description('query stored events: merged events (one per real-world event) by default, single reports with --reports'))
+export function register(command: Command): void {
+  addEventFilters(command)
     .option('--reports', 'single event reports, one per article sentence, instead of merged events')
     .option('--with-reports', 'jsonl: include each merged event\'s reports')
     .option('--format <format>', 'jsonl, csv or table', parseEventFormat, 'jsonl' as const)

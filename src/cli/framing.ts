@@ -5,7 +5,7 @@ import { openStore } from '../store/store.js';
 import type { ArticleFraming, OutletFraming } from '../store/corpus-queries.js';
 import { parseActorOption, parseFormat } from './events.js';
 import { renderTable, signed } from './format.js';
-import { DEFAULT_DB } from './ingest.js';
+import { dbOption } from './db-option.js';
 
 const parseBy = parseFormat(['article', 'outlet'] as const);
 const parseFramingFormat = parseFormat(['table', 'json'] as const);
@@ -38,11 +38,9 @@ function outletRows(rows: OutletFraming[]): string {
   );
 }
 
-export function register(program: Command): void {
-  program
-    .command('framing')
-    .description('how each article (or, with --by outlet, each outlet on average) frames the actors it names')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+export function register(command: Command): void {
+  command
+    .addOption(dbOption())
     .option('--actor <id>', 'only this actor', parseActorOption)
     .option('--outlet <name>', 'only this outlet')
     .option('--doc <id>', 'only this article (its id or file stem)')

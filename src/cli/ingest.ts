@@ -8,8 +8,9 @@ import { createPipeline, type Pipeline } from '../pipeline.js';
 import { contentHash, openStore, type Store } from '../store/store.js';
 import { loadResources } from '../lexicon/index.js';
 import { addLimitOptions, limitsFrom, parseLangOption, parsePublishedOption, type LimitFlags } from './options.js';
+import { dbOption } from './db-option.js';
 
-export const DEFAULT_DB = './rasad.db';
+export { DEFAULT_DB } from './db-option.js';
 const DEFAULT_BATCH = 50;
 
 export interface IngestSummary {
@@ -101,12 +102,10 @@ function parseBatchOption(value: string): number {
   return n;
 }
 
-export function register(program: Command): void {
-  const command = program
-    .command('ingest')
-    .description('code articles and store them with their events (the same article twice is stored once)')
+export function register(command: Command): void {
+  command
     .argument('<paths...>', 'files or folders (.txt, .jsonl, .html); - for stdin')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--published <date>', 'publication date when the input gives none (YYYY-MM-DD, YYYY-MM or YYYY)', parsePublishedOption)
     .option('--lang <lang>', 'language when the input does not say (ar|en); detected otherwise', parseLangOption)
     .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH);

@@ -18,10 +18,8 @@ export function eventJsonSchemaText(): string {
   return `${JSON.stringify(eventJsonSchema(), null, 2)}\n`;
 }
 
-export function register(program: Command): void {
-  program
-    .command('schema')
-    .description('print the JSON Schema of an event record')
+export function register(command: Command): void {
+  command
     .action(() => {
       process.stdout.write(eventJsonSchemaText());
     });

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../server/app.js';
 import { closeServerContext, openServerContext } from '../server/open.js';
-import { DEFAULT_DB } from './ingest.js';
+import { dbOption } from './db-option.js';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -25,11 +25,9 @@ interface ServeOptions {
   bodyLimit: number;
 }
 
-export function register(program: Command): void {
-  program
-    .command('serve')
-    .description('HTTP API (/api, OpenAPI at /openapi.json, docs at /docs) and the web app (/) over a database')
-    .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB)
+export function register(command: Command): void {
+  command
+    .addOption(dbOption('created when missing'))
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token for writes (default: RASAD_TOKEN); without one, writes are off')
@@ -42,7 +40,7 @@ export function register(program: Command): void {
       app.addHook('onClose', async () => closeServerContext(ctx));
       const address = await app.listen({ port: opts.port, host: opts.host });
       // One line a script can wait for (the e2e tests and the API bench read it).
-      process.stdout.write(`rasad: serving ${opts.db} at ${address} (docs ${address}/docs)\n`);
+      process.stdout.write(`rasad: serving ${opts.db.replace(/:[^:@/]*@/, ':***@')} at ${address} (docs ${address}/docs)\n`);
       const stop = (): void => {
         app.close().then(
           () => process.exit(0),

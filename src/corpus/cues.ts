@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Document, Span } from '../document.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
-import { PhraseMatcher, phraseStems, stem, tokenIndexAt } from './words.js';
+import { PhraseMatcher } from '../lexicon/phrases.js';
+import { phraseStems, stem, STEM_KEYS, tokenIndexAt } from './words.js';
 
 const CueFileSchema = z.object({
   concepts: z.array(z.object({ id: z.string().regex(/^[a-z_]+$/), en: z.array(z.string()), ar: z.array(z.string()) })),
@@ -28,7 +29,7 @@ export function loadCueLexicon(dataDir = DEFAULT_DATA_DIR): CueLexicon {
   const path = join(dataDir, 'merge', 'cues.json');
   const parsed = CueFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message ?? 'invalid cue lexicon'}`);
-  const concepts = new PhraseMatcher<string>();
+  const concepts = new PhraseMatcher<string>(STEM_KEYS);
   for (const c of parsed.data.concepts) for (const phrase of [...c.en, ...c.ar]) concepts.add(phrase, c.id);
   const stop = new Set([...parsed.data.stopwords.en, ...parsed.data.stopwords.ar].flatMap(phraseStems));
   const lexicon = { concepts, stop };
@@ -63,7 +64,7 @@ export function reportCues(doc: Document, span: Span, dyad: ReadonlyArray<string
   }
   const first = tokenIndexAt(doc.tokens, span.start);
   const last = tokenIndexAt(doc.tokens, span.end);
-  for (const hit of lexicon.concepts.match(doc.tokens, first, last)) cues.add(`c:${hit.value}`);
+  for (const hit of lexicon.concepts.matchAll(doc.tokens, first, last)) cues.add(`c:${hit.value}`);
   const inName = (i: number): boolean => {
     const t = doc.tokens[i];
     return t !== undefined && named.some((n) => t.start < n.end && t.end > n.start);

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 import type { Document, Mention, Token } from '../document.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
+import { PhraseMatcher, type PhraseMatch, type WordKeys } from '../lexicon/phrases.js';
 import { foldKey } from '../stages/normalise.js';
-import { PhraseMatcher, tokenIndexAt, type PhraseMatch, type WordKeys } from './words.js';
+import { tokenIndexAt } from './words.js';
 
 const EntrySchema = z.object({
   forms: z.array(z.string().min(1)).min(1),
@@ -171,7 +172,7 @@ export function frameDocument(doc: Document, lexicon: FramingLexicon = loadFrami
     if (!mentions.has(actor)) return;
     words.set(actor, [...(words.get(actor) ?? []), word]);
   };
-  const hits = lexicon.matcher.match(tokens);
+  const hits = lexicon.matcher.matchAll(tokens);
   // Evaluative words in a row qualify one noun together ("the rogue regime in Tehran"): they attach as a group.
   const groupStart = hits.map((h) => h.first);
   for (let k = 1; k < hits.length; k++) if ((hits[k] as Hit).first === (hits[k - 1] as Hit).last + 1) groupStart[k] = groupStart[k - 1] as number;

@@ -2,6 +2,7 @@
 // that الحدود / حدودية / حدود and "border" / "borders" meet. Not a morphological analyser: the same
 // function is applied to lexicon words and to text, which is all matching needs.
 import type { Token } from '../document.js';
+import type { WordKeys } from '../lexicon/phrases.js';
 import { foldKey } from '../stages/normalise.js';
 
 const AR_PREFIXES = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
@@ -59,68 +60,8 @@ export function phraseStems(phrase: string): string[] {
     .map(stem);
 }
 
-export interface PhraseMatch<T> {
-  value: T;
-  /** Token indices [first, last] the phrase covers. */
-  first: number;
-  last: number;
-}
-
-/** How a matcher reads words: a phrase into its word keys, a folded token into the keys it may stand for. */
-export interface WordKeys {
-  phrase: (phrase: string) => string[];
-  token: (norm: string) => readonly string[];
-}
-
+/** Corpus word keys for the shared phrase matcher: phrases and tokens both reduced to stems. */
 export const STEM_KEYS: WordKeys = { phrase: phraseStems, token: (norm) => [stem(norm)] };
-
-/**
- * A matcher for multi-word phrases over tokens. Longest match wins at each position; tokens of kind
- * `punct` break phrases.
- */
-export class PhraseMatcher<T> {
-  private readonly byFirst = new Map<string, Array<{ keys: string[]; value: T }>>();
-
-  constructor(private readonly keys: WordKeys = STEM_KEYS) {}
-
-  add(phrase: string, value: T): void {
-    const keys = this.keys.phrase(phrase);
-    const first = keys[0];
-    if (first === undefined) return;
-    const list = this.byFirst.get(first) ?? [];
-    list.push({ keys, value });
-    list.sort((a, b) => b.keys.length - a.keys.length);
-    this.byFirst.set(first, list);
-  }
-
-  /** Matches over `tokens[from, to)`. */
-  match(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    const out: PhraseMatch<T>[] = [];
-    const cache = new Map<number, readonly string[]>();
-    const keysAt = (k: number): readonly string[] => {
-      let v = cache.get(k);
-      if (v === undefined) {
-        const t = tokens[k];
-        v = t && t.kind === 'word' ? this.keys.token(t.norm) : [];
-        cache.set(k, v);
-      }
-      return v;
-    };
-    let i = from;
-    while (i < to) {
-      let hit: { keys: string[]; value: T } | undefined;
-      for (const key of keysAt(i)) {
-        hit = this.byFirst.get(key)?.find((c) => c.keys.every((ck, k) => i + k < to && (k === 0 || keysAt(i + k).includes(ck))));
-        if (hit) break;
-      }
-      if (hit) {
-        out.push({ value: hit.value, first: i, last: i + hit.keys.length - 1 });
-        i += hit.keys.length;
-      } else i++;
-    }
-    return out;
-  }
-}
 
 /** Index of the first token starting at or after `offset` (tokens are in text order). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {

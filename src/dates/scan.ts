@@ -50,16 +50,30 @@ const AMBIGUOUS_EN = new Set(['may', 'march', 'mar', 'jan', 'feb', 'apr', 'jun',
 const isYear = (s: string | undefined): boolean => s !== undefined && /^\d{4}$/.test(s) && Number(s) >= 1000 && Number(s) <= 2100;
 const isDayNumber = (s: string | undefined): boolean => s !== undefined && /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 31;
 
+/** Every key a clitic may be stripped to (date vocabulary words), built once per vocabulary. */
+const KNOWN = new WeakMap<DateVocabulary, ReadonlySet<string>>();
+function knownKeys(v: DateVocabulary): ReadonlySet<string> {
+  let known = KNOWN.get(v);
+  if (known === undefined) {
+    const tables = [v.months, v.hijriMonths, v.weekdays, v.relative, v.carriers, v.episodeGovernors, v.episodes, v.episodeHeads, v.agoBefore, v.future];
+    const set = new Set<string>([...v.yearWords, ...v.ordinalUnits.keys()]);
+    for (const t of tables) for (const k of t.firsts()) set.add(k);
+    known = set;
+    KNOWN.set(v, known);
+  }
+  return known;
+}
+
 /** Token keys with an Arabic proclitic removed where the bare word is date vocabulary (بمارس -> مارس). */
 function bareKeys(tokens: Token[], v: DateVocabulary, arabic: boolean): string[] {
-  const known = (s: string): boolean =>
-    v.months.has(s) || v.hijriMonths.has(s) || v.weekdays.has(s) || v.relative.has(s) || v.yearWords.has(s) || v.ordinalUnits.has(s) ||
-    v.carriers.has(s) || v.episodeGovernors.has(s) || v.episodes.has(s) || v.episodeHeads.has(s) || v.agoBefore.has(s) || v.future.has(s);
+  if (!arabic) return tokens.map((t) => t.norm);
+  const known = knownKeys(v);
   return tokens.map((t) => {
-    if (!arabic || known(t.norm)) return t.norm;
+    if (known.has(t.norm)) return t.norm;
     for (const p of CLITICS) {
+      if (!t.norm.startsWith(p)) continue;
       const rest = t.norm.slice(p.length);
-      if (t.norm.startsWith(p) && rest.length > 1 && known(rest)) return rest;
+      if (rest.length > 1 && known.has(rest)) return rest;
     }
     return t.norm;
   });

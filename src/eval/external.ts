@@ -27,6 +27,8 @@ const ExternalRecordSchema = z.object({
   date: z.string().nullable().optional(),
   events: z.array(ExternalEventSchema),
   skip: z.boolean().optional(),
+  /** event_type: the one PLOVER category the record was annotated for (arabic_event_gsr_spans: PROTEST or ASSAULT). */
+  meta: z.object({ event_type: z.string().optional() }).optional(),
 });
 
 export type ExternalRecord = z.infer<typeof ExternalRecordSchema>;
@@ -118,6 +120,8 @@ export interface ExternalCounts {
   noEventRecords: number;
   gold: number;
   system: number;
+  /** System events left out because the record was annotated for one category only and they are of another. */
+  outOfScope: number;
   matched: number;
   typeMatched: number;
 }
@@ -177,9 +181,14 @@ export function scoreExternal(
   states: StateCodes,
   skippedRecords = 0,
 ): ExternalRun {
-  const counts: ExternalCounts = { records: 0, skippedRecords, skippedEvents: 0, noEventRecords: 0, gold: 0, system: 0, matched: 0, typeMatched: 0 };
+  const counts: ExternalCounts = {
+    records: 0, skippedRecords, skippedEvents: 0, noEventRecords: 0, gold: 0, system: 0, outOfScope: 0, matched: 0, typeMatched: 0,
+  };
   const records: RecordResult[] = [];
-  for (const { record, system } of items) {
+  for (const { record, system: all } of items) {
+    // A sentence annotated only for its protest says nothing about the statement or arrest it also tells.
+    const scope = record.meta?.event_type ? ploverNames().category(record.meta.event_type).event : null;
+    const system = scope === null ? all : all.filter((s) => (s.plover ?? '').toUpperCase() === scope);
     const gold: ExternalGold[] = [];
     for (const e of record.events) {
       const g = externalGold(e, states);
@@ -194,6 +203,7 @@ export function scoreExternal(
     if (record.events.length === 0) counts.noEventRecords++;
     counts.gold += gold.length;
     counts.system += system.length;
+    counts.outOfScope += all.length - system.length;
     counts.matched += full.length;
     counts.typeMatched += typeOnly.length;
     records.push({ record, gold, system, full, typeOnly });

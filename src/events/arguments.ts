@@ -114,6 +114,16 @@ export function introducedBy(view: SentenceView, group: Group): string | null {
   return introduction(view, group)?.word ?? null;
 }
 
+/** Words that open a clause of place or background: where, حيث (besides the relative pronouns). */
+const WHERE = fold(['where', 'حيث']);
+
+/** "..., where 24 people were killed": a relative word before `index` in the sentence puts it in a background clause. */
+export function inRelativeClause(view: SentenceView, index: number): boolean {
+  const relatives = view.lang === 'en' ? EN_RELATIVE : AR_RELATIVE;
+  for (let i = 0; i < index; i++) if (tokenIs(view, i, relatives) || tokenIs(view, i, WHERE)) return true;
+  return false;
+}
+
 export function afterRelative(view: SentenceView, group: Group): boolean {
   const set = view.lang === 'en' ? EN_RELATIVE : AR_RELATIVE;
   return tokenIs(view, group.first - 1, set);

@@ -67,7 +67,7 @@ const GOVERNORS = [
   'resum', 'renew', 'extend', 'provid', 'offer', 'give', 'gave', 'given', 'send', 'sent', 'deliver', 'grant', 'pledg', 'announc',
   'approv', 'ratif', 'establish', 'forge', 'receiv', 'accept', 'suppl', 'wage', 'waging', 'declar', 'lend', 'lent', 'express',
   'voic', 'reaffirm', 'reiterat', 'lodg', 'impos', 'stepped', 'stepping', 'intensif', 'endors', 'enter', 'entered', 'open', 'complet', 'escalat', 'continu', 'pursu', 'carr', 'mount', 'made', 'mak',
-  'paid', 'pay',
+  'paid', 'pay', 'present', 'produc', 'submit',
 ];
 const PARENTHESES = new Set(['(', ')']);
 const APPOSITION_OPENERS = fold(['a', 'an', 'the', 'its', 'one']);
@@ -125,10 +125,13 @@ function withCoordinated(view: SentenceView, g: Group): Group {
   return { refs: [...before.refs, ...g.refs], start: before.start, end: g.end, first: before.first, last: g.last };
 }
 
+const governs = (w: string): boolean => GOVERNORS.some((stem) => w.startsWith(stem));
+
+/** A governing verb before the noun (signed an agreement), or after it in the passive (evidence ... was presented). */
 function governed(view: SentenceView, trigger: TriggerMatch): boolean {
-  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 4); i--) {
-    const w = view.tokens[i]?.norm ?? '';
-    if (GOVERNORS.some((stem) => w.startsWith(stem))) return true;
+  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 4); i--) if (governs(view.tokens[i]?.norm ?? '')) return true;
+  for (let i = trigger.last + 1; i <= trigger.last + 5 && i < view.tokens.length - 1; i++) {
+    if (BE.has(view.tokens[i]?.norm ?? '') && governs(view.tokens[i + 1]?.norm ?? '')) return true;
   }
   return false;
 }
@@ -376,7 +379,11 @@ function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: Sen
   const agent = explicitAgent(view, trigger, agentWords);
   if (agent.group) {
     // "Obama faces pressure from Congress", "Iran drew criticism from the US": the subject receives the act.
-    const receiver = objectAfter(view, agent.group.last, targets, false, agent.group) ?? englishSubject(view, trigger, true).group;
+    // "evidence against Russia was presented by the US": the target may also stand between the noun and its agent.
+    const receiver =
+      objectAfter(view, agent.group.last, targets, false, agent.group) ??
+      englishSubject(view, trigger, true).group ??
+      objectAfter(view, trigger.last, targets, false, agent.group);
     return withMutual(trigger, result(agent.group, receiver !== agent.group ? receiver : null, 0));
   }
   if (!agent.named) return result(null, objectAfter(view, trigger.last, targets, false, null), 0);

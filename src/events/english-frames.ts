@@ -105,7 +105,7 @@ function nounReading(view: SentenceView, t: TriggerMatch, patterns: LanguagePatt
   for (const form of patterns.byFirst.get(view.tokens[t.first]?.norm ?? '') ?? []) {
     if (form.pattern.kind !== 'noun' || form.keys.join(' ') !== keys) continue;
     const noun: TriggerMatch = { ...t, form, shape: 'noun' };
-    if (conditionsHold(view, noun)) return noun;
+    if (conditionsHold(view, noun, patterns)) return noun;
   }
   return t;
 }

@@ -101,9 +101,37 @@ function endsAt(tokens: Token[], end: number, marker: string[], lang: Lang, lowe
   return true;
 }
 
+/** Markers by their last key, so each position looks up the markers that can end there (built once per list). */
+const byLastKey = new WeakMap<string[][], Map<string, string[][]>>();
+function indexByLast(markers: string[][]): Map<string, string[][]> {
+  let index = byLastKey.get(markers);
+  if (index === undefined) {
+    index = new Map();
+    for (const m of markers) {
+      const last = m[m.length - 1] as string;
+      const list = index.get(last);
+      if (list === undefined) index.set(last, [m]);
+      else list.push(m);
+    }
+    byLastKey.set(markers, index);
+  }
+  return index;
+}
+
+function anyEndsAt(tokens: Token[], end: number, markers: string[][] | undefined, lang: Lang, lowest: number): boolean {
+  if (markers === undefined) return false;
+  for (const m of markers) if (endsAt(tokens, end, m, lang, lowest)) return true;
+  return false;
+}
+
 function anyBefore(tokens: Token[], markers: string[][], from: number, to: number, lang: Lang): boolean {
+  if (markers.length === 0) return false;
+  const index = indexByLast(markers);
   for (let end = to; end > from; end--) {
-    for (const m of markers) if (endsAt(tokens, end, m, lang, from)) return true;
+    const t = tokens[end - 1];
+    if (t === undefined) continue;
+    if (anyEndsAt(tokens, end, index.get(t.norm), lang, from)) return true;
+    if (lang === 'ar') for (const stem of arabicBareStems(t.norm)) if (anyEndsAt(tokens, end, index.get(stem), lang, from)) return true;
   }
   return false;
 }

@@ -63,9 +63,11 @@ export function participants(a: Assignment, t: TriggerPlace, lex: UnidentifiedLe
   const keep = (r: ActorRef): boolean => named(r) || CONFLICT_ROOTS.has(t.root);
   const out: Pair[] = [];
   if (a.mutual) {
-    const [first, ...rest] = a.sources.filter(keep);
-    if (first === undefined) return out;
-    for (const other of rest) if (!selfPair(first, other)) out.push([first, other]);
+    // X, Y and Z met: every pair of the parties took part, each with the first-named of the two as source.
+    const parties = a.sources.filter(keep);
+    parties.forEach((one, i) => {
+      for (const other of parties.slice(i + 1)) if (!selfPair(one, other)) out.push([one, other]);
+    });
   } else {
     const split = victims(a, t, lex);
     const sources = split.sources.filter(keep);

@@ -18,6 +18,11 @@ export interface RankedEvent {
 /** Codes a more specific consultation code replaces for the same dyad in the same sentence (046 over 042). */
 const SUBSUMED_BY: Record<string, string[]> = { '046': ['040', '042', '043', '044'], '042': ['040'], '043': ['040'], '044': ['040'] };
 
+/** A 4-digit code says what its 3-digit parent says, and more (1124 accuse of war crimes over 112 accuse). */
+function subsumes(specific: string, general: string): boolean {
+  return (SUBSUMED_BY[specific] ?? []).includes(general) || (specific.length === 4 && specific.slice(0, 3) === general);
+}
+
 function actorKey(a: EventActor | null): string {
   return a ? `${a.id}/${a.role ?? ''}` : '-';
 }
@@ -126,7 +131,7 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
       !events.some(
         (o) =>
           saysLess(e, o) ||
-          (o !== e && (SUBSUMED_BY[o.code] ?? []).includes(e.code) && (dyadKey(o) === dyadKey(e) || dyadKey(o, true) === dyadKey(e))),
+          (o !== e && subsumes(o.code, e.code) && (dyadKey(o) === dyadKey(e) || dyadKey(o, true) === dyadKey(e))),
       ),
   );
 }

@@ -6,7 +6,6 @@ import { basename, extname } from 'node:path';
 import { finishArticle, inputError } from './article.js';
 import { BINARY_MESSAGE, BINARY_PROBE_BYTES, decodeText, looksBinary } from './decode.js';
 import { describeFsError, expandPaths, STDIN } from './files.js';
-import { parseHtmlArticle } from './html.js';
 import { htmlNestingDepth, MAX_HTML_DEPTH } from './html-depth.js';
 import { readJsonlStream } from './jsonl-stream.js';
 import { formatSize, rawLimit, withDefaults } from './limits.js';
@@ -30,12 +29,14 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 /** One article from a whole .txt or .html file's bytes. */
-function articleFromBytes(bytes: Uint8Array, ext: string, stem: string, origin: string, options: ReadOptions): ReadResult {
+async function articleFromBytes(bytes: Uint8Array, ext: string, stem: string, origin: string, options: ReadOptions): Promise<ReadResult> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return inputError(origin, decoded.message);
   if (ext === '.html' || ext === '.htm') {
     const depth = htmlNestingDepth(decoded.text, MAX_HTML_DEPTH);
     if (depth > MAX_HTML_DEPTH) return inputError(origin, `HTML nested more than ${MAX_HTML_DEPTH} elements deep; not read (real pages nest far less)`);
+    // The DOM parser and Readability take longer to load than a text article takes to code: only for HTML.
+    const { parseHtmlArticle } = await import('./html.js');
     try {
       return finishArticle(parseHtmlArticle(decoded.text, stem, origin), options);
     } catch (err) {
@@ -55,7 +56,7 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
   if (path === STDIN) {
     const input = await openStdin(limits);
     if (input.kind === 'jsonl') yield* readJsonlStream(input.chunks, 'stdin', 'stdin', options, limits);
-    else if (input.kind === 'text') yield articleFromBytes(input.bytes, '.txt', 'stdin', 'stdin', options);
+    else if (input.kind === 'text') yield await articleFromBytes(input.bytes, '.txt', 'stdin', 'stdin', options);
     else yield inputError('stdin', input.message);
     return;
   }
@@ -76,7 +77,7 @@ export async function* readFileInputs(path: string, options: ReadOptions = {}): 
       yield inputError(path, `file is ${formatSize(size)}, over the ${formatSize(cap)} limit for one article (raise it with --max-article-size or RASAD_MAX_ARTICLE_SIZE)`);
       return;
     }
-    yield articleFromBytes(await readFile(path), ext, stem, path, options);
+    yield await articleFromBytes(await readFile(path), ext, stem, path, options);
   } catch (err) {
     yield inputError(path, describeFsError(err));
   }

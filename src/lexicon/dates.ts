@@ -1,11 +1,11 @@
 // Date vocabulary from data/dates/vocabulary.json: months (English, both Arabic systems, Hijri), weekdays,
 // relative words, anaphoric carriers and blockers, "read also" breaks, Arabic ordinal day words.
-// Every name is compiled into a phrase table keyed by its first folded token, so scanning is one lookup a token.
+// Every name is compiled into a phrase matcher keyed by its first folded token, so scanning is one lookup a token.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { foldKey } from '../stages/normalise.js';
-import { tokenise } from '../stages/segment.js';
+import { PhraseMatcher } from './phrases.js';
 
 const Names = z.array(z.string().min(1));
 const Schema = z.object({
@@ -56,54 +56,17 @@ const Schema = z.object({
 
 export type RelativeUnit = 'day' | 'week' | 'month' | 'year';
 
-
-/** Phrases keyed by their first folded token; the longest match wins. */
-export class PhraseTable<T> {
-  private readonly byFirst = new Map<string, Array<{ keys: string[]; value: T }>>();
-  size = 0;
-
-  add(phrase: string, value: T): void {
-    const keys = tokenise(foldKey(phrase)).map((t) => t.norm);
-    const first = keys[0];
-    if (first === undefined) return;
-    const list = this.byFirst.get(first) ?? [];
-    list.push({ keys, value });
-    list.sort((a, b) => b.keys.length - a.keys.length);
-    this.byFirst.set(first, list);
-    this.size++;
-  }
-
-  /** The longest phrase starting at `at` in `norms`: its value and token length. */
-  match(norms: readonly string[], at: number): { value: T; length: number } | null {
-    const list = this.byFirst.get(norms[at] ?? '');
-    if (list === undefined) return null;
-    for (const { keys, value } of list) {
-      if (keys.every((k, i) => norms[at + i] === k)) return { value, length: keys.length };
-    }
-    return null;
-  }
-
-  has(norm: string): boolean {
-    return this.byFirst.has(norm);
-  }
-
-  /** The first tokens of all phrases. */
-  firsts(): IterableIterator<string> {
-    return this.byFirst.keys();
-  }
-}
-
 export interface DateVocabulary {
   readonly size: number;
-  readonly months: PhraseTable<number>;
-  readonly hijriMonths: PhraseTable<number>;
-  readonly weekdays: PhraseTable<number>;
-  readonly relative: PhraseTable<{ unit: RelativeUnit; shift: number }>;
+  readonly months: PhraseMatcher<number>;
+  readonly hijriMonths: PhraseMatcher<number>;
+  readonly weekdays: PhraseMatcher<number>;
+  readonly relative: PhraseMatcher<{ unit: RelativeUnit; shift: number }>;
   readonly recentUnits: Set<string>;
   readonly recentPast: Set<string>;
-  readonly carriers: PhraseTable<true>;
-  readonly blockers: PhraseTable<true>;
-  readonly breaks: PhraseTable<true>;
+  readonly carriers: PhraseMatcher<true>;
+  readonly blockers: PhraseMatcher<true>;
+  readonly breaks: PhraseMatcher<true>;
   readonly yearWords: Set<string>;
   readonly monthWords: Set<string>;
   readonly dayWords: Set<string>;
@@ -113,34 +76,34 @@ export interface DateVocabulary {
   readonly ordinalTeen: Set<string>;
   readonly ordinalTens: Map<string, number>;
   readonly ordinalOf: Set<string>;
-  readonly monthPast: PhraseTable<true>;
-  readonly monthNext: PhraseTable<true>;
-  readonly monthThis: PhraseTable<true>;
+  readonly monthPast: PhraseMatcher<true>;
+  readonly monthNext: PhraseMatcher<true>;
+  readonly monthThis: PhraseMatcher<true>;
   readonly countUnits: Map<string, RelativeUnit>;
   readonly countDuals: Map<string, RelativeUnit>;
-  readonly countNumbers: PhraseTable<number>;
+  readonly countNumbers: PhraseMatcher<number>;
   readonly agoAfter: Set<string>;
-  readonly agoBefore: PhraseTable<true>;
+  readonly agoBefore: PhraseMatcher<true>;
   readonly agoNotAfter: Set<string>;
-  readonly future: PhraseTable<true>;
+  readonly future: PhraseMatcher<true>;
   readonly englishMonthLeads: Set<string>;
   readonly yearLeads: Set<string>;
   readonly weekdayLinks: Set<string>;
   readonly yearFollowers: Set<string>;
   /** Episode names: value is the episode's index in `episodeList`. */
-  readonly episodes: PhraseTable<number>;
+  readonly episodes: PhraseMatcher<number>;
   /** Generic heads (الأزمة, the crisis): value is the head's folded key. */
-  readonly episodeHeads: PhraseTable<string>;
+  readonly episodeHeads: PhraseMatcher<string>;
   readonly episodeList: ReadonlyArray<{ date: string; heads: ReadonlySet<string> }>;
-  readonly episodeGovernors: PhraseTable<true>;
+  readonly episodeGovernors: PhraseMatcher<true>;
   /** Keys a time expression can start with (besides numbers): one lookup skips a token that starts none. */
   readonly starters: ReadonlySet<string>;
   /** Keys a carrier, blocker, future marker or "read also" break can start with. */
   readonly markers: ReadonlySet<string>;
 }
 
-function table<T>(groups: Array<{ names: string[]; value: T }>): PhraseTable<T> {
-  const t = new PhraseTable<T>();
+function table<T>(groups: Array<{ names: string[]; value: T }>): PhraseMatcher<T> {
+  const t = new PhraseMatcher<T>();
   for (const g of groups) for (const n of g.names) t.add(n, g.value);
   return t;
 }
@@ -198,7 +161,7 @@ export function loadDateVocabulary(dataDir: string): DateVocabulary {
     episodeList: d.episodes.map((e) => ({ date: e.date, heads: new Set(e.heads.map(foldKey)) })),
     episodeGovernors: table([{ names: d.episodeGovernors, value: true as const }]),
   };
-  const union = (tables: Array<PhraseTable<unknown>>, sets: Array<Iterable<string>> = []): Set<string> => {
+  const union = (tables: Array<PhraseMatcher<unknown>>, sets: Array<Iterable<string>> = []): Set<string> => {
     const out = new Set<string>();
     for (const t of tables) for (const k of t.firsts()) out.add(k);
     for (const set of sets) for (const k of set) out.add(k);

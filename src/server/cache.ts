@@ -1,14 +1,12 @@
 // Answers that change only when the data does (a dyad's periods, the graph, the actor search index), kept until
-// the database changes. SQLite's data_version says when another connection (the store's, an ingest running beside
-// the server) has committed; writes on the reads connection itself call clear().
+// the store's data version moves: any commit, by this server or another process (an ingest running beside it).
 export interface ReadCache {
   get<T>(key: string, compute: () => Promise<T>): Promise<T>;
-  clear(): void;
 }
 
-export function createReadCache(dataVersion: () => Promise<number>, size = 512): ReadCache {
+export function createReadCache(dataVersion: () => Promise<string>, size = 512): ReadCache {
   const entries = new Map<string, Promise<unknown>>();
-  let version: number | null = null;
+  let version: string | null = null;
   return {
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const now = await dataVersion();
@@ -28,9 +26,6 @@ export function createReadCache(dataVersion: () => Promise<number>, size = 512):
       // A failed computation is not kept.
       value.catch(() => entries.delete(key));
       return value;
-    },
-    clear() {
-      entries.clear();
     },
   };
 }

@@ -1,4 +1,4 @@
-// What every route handler works with: the store, the extra reads, the coder, actor names and search.
+// What every route handler works with: the store, the coder, actor names and search, and a cache of answers.
 import type { CameoTable } from '../lexicon/cameo.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
@@ -6,11 +6,9 @@ import type { ActorDirectory } from './actor-directory.js';
 import { createActorSearch, type ActorSearch } from './actor-search.js';
 import type { AccessConfig } from './auth.js';
 import { createReadCache, type ReadCache } from './cache.js';
-import type { ServerReads } from './reads.js';
 
 export interface ServerContext {
   store: Store;
-  reads: ServerReads;
   pipeline: Pipeline;
   cameo: CameoTable;
   directory: ActorDirectory;
@@ -19,20 +17,18 @@ export interface ServerContext {
   cache: ReadCache;
   /** The actor search index, built on first use and again after the data changes. */
   actorSearch(): Promise<ActorSearch>;
-  /** Call after a write through the server: cached answers are computed again on next use. */
-  changed(): void;
 }
 
-export function createContext(parts: Omit<ServerContext, 'actorSearch' | 'changed' | 'cache'>): ServerContext {
-  const cache = createReadCache(() => parts.reads.dataVersion());
+export function createContext(parts: Omit<ServerContext, 'actorSearch' | 'cache'>): ServerContext {
+  const { store } = parts;
+  const cache = createReadCache(() => store.dataVersion());
   return {
     ...parts,
     cache,
     actorSearch: () =>
       cache.get('actor-search', async () => {
-        const [forms, counts] = await Promise.all([parts.reads.mentionForms(), parts.reads.eventCounts()]);
+        const [forms, counts] = await Promise.all([store.actorNameForms(), store.actorEventCounts()]);
         return createActorSearch(parts.directory, forms, counts);
       }),
-    changed: () => cache.clear(),
   };
 }

@@ -172,6 +172,83 @@ export const DyadBody = z.object({
 });
 export type DyadBody = z.infer<typeof DyadBody>;
 
+// ---- merged history and profile (src/corpus/history.ts, as `rasad dyad` and `rasad actor` print them) ----
+
+const Quad = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]);
+export const EvidenceRef = z.object({
+  /** The merged event. */
+  id: z.number().int(),
+  cameo: z.string(),
+  date: z.string().nullable(),
+  goldstein: z.number().nullable(),
+  articles: z.number().int(),
+  outlets: z.number().int(),
+  source: z.string().nullable(),
+  target: z.string().nullable(),
+  evidence: z.string(),
+  doc: z.string(),
+});
+export const PeriodStats = z.object({
+  period: z.string(),
+  events: z.number().int(),
+  goldstein: z.number(),
+  /** Mean Goldstein over the events that have a score. */
+  mean: z.number().nullable(),
+  quad: Quad,
+  cooperation: z.number().int(),
+  conflict: z.number().int(),
+  /** (cooperation - conflict) / events, -1..1. */
+  balance: z.number(),
+  aToB: z.number().int(),
+  bToA: z.number().int(),
+  /** The best-corroborated event of the period. */
+  strongest: EvidenceRef.nullable(),
+});
+export const HistoryQuery = Paging.extend({ by: PeriodParam.default('month') });
+export const DyadHistoryBody = z.object({
+  a: ActorNames,
+  b: ActorNames,
+  by: PeriodParam,
+  periods: z.array(PeriodStats),
+  total: PeriodStats.extend({ first: EvidenceRef.nullable(), last: EvidenceRef.nullable() }),
+  /** Its merged events, oldest first, paged. */
+  events: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(MergedEventRecordSchema) }),
+});
+export type DyadHistoryBody = z.infer<typeof DyadHistoryBody>;
+
+export const ProfileQuery = z.object({
+  by: PeriodParam.default('year'),
+  from: DateParam.optional(),
+  to: DateParam.optional(),
+  /** Partners in each ranking. */
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const PartnerStats = PeriodStats.omit({ period: true, aToB: true, bToA: true }).extend({
+  partner: z.string(),
+  name: z.string(),
+  nameAr: z.string().nullable(),
+  /** Events with the actor as source, and with the partner as source. */
+  outgoing: z.number().int(),
+  incoming: z.number().int(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  series: z.array(z.object({ period: z.string(), events: z.number().int(), mean: z.number().nullable(), balance: z.number() })),
+  /** Change of the mean Goldstein score per period. */
+  trend: z.object({ slope: z.number().nullable(), label: z.enum(['warming', 'cooling', 'steady', 'too few periods']) }),
+});
+export const ActorProfileBody = z.object({
+  actor: ActorNames,
+  by: PeriodParam,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  total: PeriodStats,
+  /** Partners, most merged events first. */
+  byVolume: z.array(PartnerStats),
+  /** Partners, most cooperative balance first. */
+  byBalance: z.array(PartnerStats),
+});
+export type ActorProfileBody = z.infer<typeof ActorProfileBody>;
+
 export const DyadListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(20) });
 export const DyadSummary = z.object({ a: z.string(), b: z.string(), events: z.number().int(), goldstein: z.number(), cooperation: z.number().int(), conflict: z.number().int() });
 export const DyadList = z.object({ items: z.array(DyadSummary) });
@@ -202,7 +279,22 @@ export const GraphQuery = z.object({
   view: z.enum(['reports', 'merged']).default('reports'),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
-export const GraphNode = z.object({ id: z.string(), name: z.string(), nameAr: z.string().nullable(), events: z.number().int() });
+export const GraphNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameAr: z.string().nullable(),
+  events: z.number().int(),
+  /** Partners / (nodes - 1), 0..1. */
+  degree: z.number(),
+  /** Events summed over the actor's edges. */
+  weightedDegree: z.number(),
+  /** Share of shortest paths through the actor, 0..1. */
+  betweenness: z.number(),
+  /** Eigenvector centrality, events as weights; null when it does not settle. */
+  eigenvector: z.number().nullable(),
+  /** Louvain community (seeded, so stable), numbered from 0 by size. */
+  community: z.number().int(),
+});
 export const GraphEdge = z.object({
   a: z.string(),
   b: z.string(),
@@ -221,10 +313,12 @@ export const GraphBody = z.object({
   months: z.array(z.string()),
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
+  communities: z.object({ count: z.number().int(), modularity: z.number().nullable() }),
 });
 export type GraphBody = z.infer<typeof GraphBody>;
 
 export const Health = z.object({ ok: z.boolean(), articles: z.number().int(), writes: z.boolean(), readsOpen: z.boolean() });
+export type Health = z.infer<typeof Health>;
 
 export const Reference = z.object({
   actors: z.array(ActorNames),

@@ -3,7 +3,7 @@
 import type { Document, Mention, Token } from '../document.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 import { composeMentions, type Found } from '../actors/compose.js';
-import { compilePeople, type PeopleTable, type PersonPhrase } from '../actors/people-phrases.js';
+import { compilePeople, type PersonPhrase } from '../actors/people-phrases.js';
 import { joinPersonTitles, loadHonorifics } from '../actors/person-titles.js';
 import { applyRoleHeads, loadRoleHeads, type RoleHeads } from '../actors/role-heads.js';
 import { phraseAllowed, type ActorLexicon, type Phrase } from '../lexicon/actors.js';
@@ -18,8 +18,9 @@ function keyOffsets(doc: Document, t: Token): number[] {
   return pos;
 }
 
-function phraseAt(doc: Document, lex: ActorLexicon, i: number, first: string): Phrase | null {
-  for (const p of lex.byFirst.get(first) ?? []) {
+/** The first (longest) of `phrases`, all starting with token i's reading, that matches at i. */
+function phraseAt(doc: Document, phrases: readonly Phrase[], i: number): Phrase | null {
+  for (const p of phrases) {
     let ok = true;
     for (let k = 1; k < p.tokens.length && ok; k++) ok = doc.tokens[i + k]?.norm === p.tokens[k];
     if (!ok) continue;
@@ -43,9 +44,27 @@ function namePrefixes(lex: ActorLexicon): Set<string> {
   return set;
 }
 
+type Pieces = Array<[number, number, Phrase]>;
+
+/** News vocabulary repeats: what a word can start or split into is memoised per finder, bounded. */
+const CACHE_LIMIT = 100_000;
+
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Split a word into known single-token names, optionally joined by و (قطروايران، ايرانقطر). */
-function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, number, Phrase]> | null {
-  if (word.length < 6) return null;
+function splitRunTogether(word: string, lex: ActorLexicon): Pieces | null {
+  return word.length < 6 ? null : computeSplit(word, lex);
+}
+
+function computeSplit(word: string, lex: ActorLexicon): Pieces | null {
   const prefixes = namePrefixes(lex);
   if (!prefixes.has(word.slice(0, 3))) return null;
   const best: Array<Array<[number, number, Phrase]> | null> = new Array<null>(word.length + 1).fill(null);
@@ -67,9 +86,9 @@ function splitRunTogether(word: string, lex: ActorLexicon): Array<[number, numbe
   return done && done.length >= 2 ? done : null;
 }
 
-/** The longest person name starting at token i (read with the clitic offset already stripped). */
-function personAt(doc: Document, people: PeopleTable, i: number, first: string): PersonPhrase | null {
-  for (const p of people.get(first) ?? []) {
+/** The longest of `persons`, all starting with token i's reading, that matches at i. */
+function personAt(doc: Document, persons: readonly PersonPhrase[], i: number): PersonPhrase | null {
+  for (const p of persons) {
     let ok = true;
     for (let k = 1; k < p.tokens.length && ok; k++) ok = doc.tokens[i + k]?.norm === p.tokens[k];
     if (!ok) continue;
@@ -80,6 +99,18 @@ function personAt(doc: Document, people: PeopleTable, i: number, first: string):
   return null;
 }
 
+/** A reading of a token (clitic offset stripped) that starts actor phrases or person names. */
+interface Lookup {
+  off: number;
+  phrases: readonly Phrase[];
+  persons: readonly PersonPhrase[];
+}
+
+/** A word's readings: Arabic ones with clitics stripped, others whole. */
+function readingsOf(word: string, arabic: boolean): Array<[number, string]> {
+  return arabic ? cliticReadings(word) : [[0, word]];
+}
+
 export function createMentionFinder(
   lex: ActorLexicon,
   people: readonly PersonEntry[] = [],
@@ -87,25 +118,39 @@ export function createMentionFinder(
   honorifics: ReadonlySet<string> = loadHonorifics(DEFAULT_DATA_DIR),
 ): (doc: Document) => Document {
   const names = compilePeople(people);
+  // Per word (Arabic-script readings or whole): the readings that start something, and its run-together split.
+  const lookups = { arabic: new Map<string, Lookup[]>(), whole: new Map<string, Lookup[]>() };
+  const splits = { arabic: new Map<string, [number, Pieces] | null>(), whole: new Map<string, [number, Pieces] | null>() };
+  const lookupsOf = (word: string, arabic: boolean): Lookup[] =>
+    readingsOf(word, arabic)
+      .map(([off, bare]) => ({ off, phrases: lex.byFirst.get(bare) ?? [], persons: names.get(bare) ?? [] }))
+      .filter((l) => l.phrases.length > 0 || l.persons.length > 0);
+  const splitOf = (word: string, arabic: boolean): [number, Pieces] | null => {
+    for (const [off, bare] of readingsOf(word, arabic)) {
+      const pieces = splitRunTogether(bare, lex);
+      if (pieces) return [off, pieces];
+    }
+    return null;
+  };
   return (doc) => {
     const found: Found[] = [];
     const toks = doc.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
       if (t.kind !== 'word') continue;
-      const readings: Array<[number, string]> = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm) ? cliticReadings(t.norm) : [[0, t.norm]];
+      const arabic = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm);
       let hit: { p: Phrase; off: number } | null = null;
       let person: { p: PersonPhrase; off: number } | null = null;
-      for (const [off, bare] of readings) {
-        const p = phraseAt(doc, lex, i, bare);
+      for (const { off, phrases, persons } of memo(arabic ? lookups.arabic : lookups.whole, t.norm, (w) => lookupsOf(w, arabic))) {
+        const p = phraseAt(doc, phrases, i);
         if (p && (!hit || p.tokens.length > hit.p.tokens.length)) hit = { p, off };
-        const q = names.size > 0 ? personAt(doc, names, i, bare) : null;
+        const q = personAt(doc, persons, i);
         if (q && (!person || q.tokens.length > person.p.tokens.length)) person = { p: q, off };
       }
-      const pos = keyOffsets(doc, t);
       // A name at least as long as any actor phrase here is a person (الأمير الوالد over الأمير).
       if (person && (!hit || person.p.tokens.length >= hit.p.tokens.length)) {
         const last = toks[i + person.p.tokens.length - 1] as Token;
+        const pos = keyOffsets(doc, t);
         const start = pos[Math.min(person.off, pos.length - 1)] ?? t.start;
         const actor = actorAt(person.p.person, doc.meta.published);
         const phrase: Phrase = { tokens: person.p.tokens, open: null, kind: 'person', actor, upper: null };
@@ -115,21 +160,22 @@ export function createMentionFinder(
       }
       if (hit) {
         const last = toks[i + hit.p.tokens.length - 1] as Token;
+        const pos = keyOffsets(doc, t);
         const start = pos[Math.min(hit.off, pos.length - 1)] ?? t.start;
         const m: Mention = { start, end: last.end, kind: hit.p.kind, sentence: t.sentence, entry: hit.p.actor.id, actors: openOrAnaphor(hit.p) ? [] : [hit.p.actor] };
         found.push({ m, p: hit.p });
         i += hit.p.tokens.length - 1;
         continue;
       }
-      for (const [off, bare] of readings) {
-        const pieces = splitRunTogether(bare, lex);
-        if (!pieces) continue;
+      const split = memo(arabic ? splits.arabic : splits.whole, t.norm, (w) => splitOf(w, arabic));
+      if (split) {
+        const [off, pieces] = split;
+        const pos = keyOffsets(doc, t);
         for (const [s, e, p] of pieces) {
           const start = pos[off + s] ?? t.start;
           const end = (pos[off + e - 1] ?? t.end - 1) + 1;
           found.push({ m: { start, end, kind: p.kind, sentence: t.sentence, entry: p.actor.id, actors: [p.actor] }, p });
         }
-        break;
       }
     }
     found.sort((a, b) => a.m.start - b.m.start);

@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { ROLES, type Lang, type Role } from '../document.js';
 import { dateRange } from '../io/published.js';
 import { labelOf, type FramingLabel, type FramingWord } from '../corpus/framing.js';
+import { finishEdges } from '../corpus/relation-edges.js';
 import type { MergedActor, MergedEventRecord, ReportRecord } from '../corpus/records.js';
 import { eventRecord } from './rows.js';
 import type { EventFilter } from './store.js';
@@ -18,6 +19,8 @@ export interface MergedFilter extends EventFilter {
   offset?: number;
   /** Include each event's reports. */
   withReports?: boolean;
+  /** Keyset paging for exports: events with a larger id, in id order (instead of date order). */
+  afterId?: number;
 }
 
 type MergedEb = ExpressionBuilder<Database & { me: Database['merged_events'] }, 'me'>;
@@ -74,8 +77,14 @@ export async function queryMergedEvents(db: Kysely<Database>, filter: MergedFilt
   if (actor) query = query.where((eb) => eb.or([actorIs(eb, 'source', actor), actorIs(eb, 'target', actor)]));
   if (dyad) {
     const [x, y] = dyad;
+    // The same match as (source is x and target is y) or the reverse, written as an OR of plain conjunctions so
+    // each one is an index search (SQLite's multi-index OR, PostgreSQL's bitmap OR) instead of a scan.
     query = query.where((eb) =>
-      eb.or([eb.and([actorIs(eb, 'source', x), actorIs(eb, 'target', y)]), eb.and([actorIs(eb, 'source', y), actorIs(eb, 'target', x)])]),
+      eb.or(
+        [[x, y], [y, x]].flatMap(([s, t]) =>
+          (['source_id', 'source_cameo'] as const).flatMap((sc) => (['target_id', 'target_cameo'] as const).map((tc) => eb.and([eb(`me.${sc}`, '=', s ?? ''), eb(`me.${tc}`, '=', t ?? '')]))),
+        ),
+      ),
     );
   }
   if (root) query = query.where('me.root', '=', root);
@@ -101,7 +110,8 @@ export async function queryMergedEvents(db: Kysely<Database>, filter: MergedFilt
       ),
     );
   }
-  query = query.orderBy(sql`case when me.date_first is null then 1 else 0 end`).orderBy('me.date_first').orderBy('me.key');
+  if (filter.afterId !== undefined) query = query.where('me.id', '>', filter.afterId).orderBy('me.id');
+  else query = query.orderBy(sql`case when me.date_first is null then 1 else 0 end`).orderBy('me.date_first').orderBy('me.key');
   if (limit !== undefined) query = query.limit(limit);
   if (offset !== undefined) query = query.offset(offset).limit(limit ?? 1_000_000_000);
   const records = (await query.execute()).map(mergedRecord);
@@ -236,7 +246,8 @@ export async function queryOutletFraming(db: Kysely<Database>, filter: { actor?:
     const wanted = filter.outlet.trim().toLowerCase();
     query = query.where((eb) => eb(eb.fn('lower', ['a.outlet']), '=', wanted));
   }
-  const rows = await query.orderBy('a.outlet').orderBy('f.actor_id').execute();
+  // Articles without an outlet first on both backends (PostgreSQL would put nulls last).
+  const rows = await query.orderBy('a.outlet', (ob) => ob.asc().nullsFirst()).orderBy('f.actor_id').execute();
   return rows.map((r) => {
     const score = Math.round(Number(r.score) * 1000) / 1000;
     return {
@@ -312,10 +323,5 @@ export async function queryRelations(db: Kysely<Database>, window: RelationWindo
     edge.conflict += Number(r.conflict);
     edges.set(`${a}|${b}`, edge);
   }
-  return [...edges.values()]
-    .map((e) => {
-      const balance = Math.round(((e.cooperation - e.conflict) / e.events) * 100) / 100;
-      return { ...e, balance, sign: (balance > 0 ? 1 : balance < 0 ? -1 : 0) as RelationEdge['sign'] };
-    })
-    .sort((x, y) => y.events - x.events || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return finishEdges(edges.values());
 }

@@ -16,7 +16,8 @@ export interface StoredFacts extends ReportFacts {
 
 const ID_CHUNK = 500;
 
-function chunks<T>(items: T[], size: number): T[][] {
+/** Items in runs of `size`: keeps an IN list's bound parameters under SQLite's limit. */
+export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -122,19 +123,45 @@ export function mergedRow(m: MergedFacts): NewMergedEvent {
   };
 }
 
-async function replaceClusters(db: Kysely<Database>, component: StoredFacts[]): Promise<void> {
-  const old = [...new Set(component.map((r) => r.mergedId).filter((id): id is number => id !== null))];
+/** Rows per multi-row INSERT of merged events (~36 columns each: under SQLite's bound-parameter limit). */
+const MERGED_CHUNK = 200;
+
+/**
+ * Replace the merged events of these components (disjoint: a block's components never share a report) with their
+ * new clusters. The whole batch takes a few statements, not a few per cluster: every old event goes, the new ones
+ * go in together (matched back by their unique key), and one UPDATE per chunk points each report at its event.
+ */
+async function replaceClusters(db: Kysely<Database>, components: StoredFacts[][]): Promise<void> {
+  const old = [...new Set(components.flat().map((r) => r.mergedId).filter((id): id is number => id !== null))];
   for (const ids of chunks(old, ID_CHUNK)) {
     await db.updateTable('merge_reports').set({ merged_id: null }).where('merged_id', 'in', ids).execute();
     await db.deleteFrom('merged_events').where('id', 'in', ids).execute();
   }
-  for (const cluster of clusterComponent(component)) {
-    const inserted = await db.insertInto('merged_events').values(mergedRow(summarise(cluster))).returning('id').executeTakeFirstOrThrow();
-    for (const ids of chunks(cluster.map((r) => r.id), ID_CHUNK)) {
-      await db.updateTable('merge_reports').set({ merged_id: inserted.id }).where('event_id', 'in', ids).execute();
-    }
+  const clusters = components.flatMap((component) => clusterComponent(component)).map((reports) => ({ reports, row: mergedRow(summarise(reports)) }));
+  const idOfKey = new Map<string, number>();
+  for (const part of chunks(clusters, MERGED_CHUNK)) {
+    const inserted = await db.insertInto('merged_events').values(part.map((c) => c.row)).returning(['id', 'key']).execute();
+    for (const r of inserted) idOfKey.set(r.key, r.id);
+  }
+  const assignments = clusters.flatMap(({ reports, row }) => {
+    const mergedId = idOfKey.get(row.key);
+    if (mergedId === undefined) throw new Error(`merged event ${row.key} came back without its id`);
+    return reports.map((r) => ({ eventId: r.id, mergedId }));
+  });
+  for (const [first, ...rest] of chunks(assignments, ID_CHUNK)) {
+    if (!first) continue;
+    await db
+      .updateTable('merge_reports')
+      .set((eb) => ({
+        merged_id: rest.reduce((value, a) => value.when(a.eventId).then(a.mergedId), eb.case('event_id').when(first.eventId).then(first.mergedId)).end(),
+      }))
+      .where('event_id', 'in', [first, ...rest].map((a) => a.eventId))
+      .execute();
   }
 }
+
+/** Blocks per SELECT of their reports: a batch's pools come in a few queries, yet never all at once. */
+const BLOCK_CHUNK = 50;
 
 /** Merge newly stored reports (their merge_reports rows must exist) into the events of their blocks. */
 export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], lockBlocks?: LockBlocks): Promise<void> {
@@ -147,16 +174,27 @@ export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], 
   const sorted = [...blocks].sort();
   await lockBlocks?.(db, sorted);
   const fresh = new Set(eventIds);
-  for (const block of sorted) {
-    const pool = (await reportFactsQuery(db).where('m.block', '=', block).execute()).map(toFacts);
-    const seeds = pool.filter((r) => fresh.has(r.id));
-    for (const component of componentsFrom(seeds, pool)) await replaceClusters(db, component);
+  for (const part of chunks(sorted, BLOCK_CHUNK)) {
+    const pools = new Map<string, StoredFacts[]>();
+    for (const row of await reportFactsQuery(db).select('m.block').where('m.block', 'in', part).execute()) {
+      const pool = pools.get(row.block);
+      if (pool) pool.push(toFacts(row));
+      else pools.set(row.block, [toFacts(row)]);
+    }
+    const components = part.flatMap((block) => {
+      const pool = pools.get(block) ?? [];
+      return componentsFrom(pool.filter((r) => fresh.has(r.id)), pool);
+    });
+    await replaceClusters(db, components);
   }
 }
 
 /** Re-cluster every block from scratch (tests compare it with the incremental result; repairs after a rule change). */
 export async function remergeAll(db: Kysely<Database>, lockBlocks?: LockBlocks): Promise<void> {
   const rows = await db.selectFrom('merge_reports').select('event_id').execute();
+  // Every block first: a writer merging one block while this clears them all would otherwise deadlock with it.
+  const blocks = await db.selectFrom('merge_reports').select('block').distinct().execute();
+  await lockBlocks?.(db, blocks.map((b) => b.block).sort());
   await db.updateTable('merge_reports').set({ merged_id: null }).execute();
   await db.deleteFrom('merged_events').execute();
   await mergeNewReports(

@@ -1,6 +1,6 @@
 // Versioned schema migrations, in code so they ship inside dist/. Add a new entry for every change;
-// never edit one that has shipped. Only portable column types (SQLite and PostgreSQL).
-import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+// never edit one that has shipped. Both dialects run the same migrations; column types differ only in columnTypes() and withId().
+import { Migrator, sql, type ColumnDataType, type CreateTableBuilder, type Expression, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
 
@@ -11,66 +11,76 @@ function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: 
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
 
-const migrations = (dialect: SqlDialectName): Record<string, Migration> => ({
+/**
+ * Text and real columns per dialect. SQLite's stay as they shipped; on PostgreSQL text compares byte-wise (COLLATE "C",
+ * so sorting and `<` agree with SQLite and JavaScript, and prefix LIKE can use an index) and real is 8 bytes like SQLite's.
+ */
+type ColumnType = ColumnDataType | Expression<unknown>;
+
+function columnTypes(dialect: SqlDialectName): { text: ColumnType; real: ColumnType } {
+  return dialect === 'postgres' ? { text: sql`text collate "C"`, real: 'double precision' } : { text: 'text', real: 'real' };
+}
+
+const migrations = (dialect: SqlDialectName, { text, real } = columnTypes(dialect)): Record<string, Migration> => ({
   '0001_initial': {
     async up(db: Kysely<unknown>): Promise<void> {
       await withId(db.schema.createTable('articles'), dialect)
-        .addColumn('doc', 'text', (c) => c.notNull())
-        .addColumn('hash', 'text', (c) => c.notNull().unique())
-        .addColumn('title', 'text')
-        .addColumn('outlet', 'text')
-        .addColumn('published', 'text')
-        .addColumn('url', 'text')
-        .addColumn('lang', 'text', (c) => c.notNull())
-        .addColumn('origin', 'text', (c) => c.notNull())
-        .addColumn('text', 'text', (c) => c.notNull())
-        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .addColumn('doc', text, (c) => c.notNull())
+        .addColumn('hash', text, (c) => c.notNull().unique())
+        .addColumn('title', text)
+        .addColumn('outlet', text)
+        .addColumn('published', text)
+        .addColumn('url', text)
+        .addColumn('lang', text, (c) => c.notNull())
+        .addColumn('origin', text, (c) => c.notNull())
+        .addColumn('text', text, (c) => c.notNull())
+        .addColumn('ingested_at', text, (c) => c.notNull())
         .execute();
       await withId(db.schema.createTable('mentions'), dialect)
         .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
         .addColumn('sentence', 'integer', (c) => c.notNull())
         .addColumn('start', 'integer', (c) => c.notNull())
         .addColumn('end', 'integer', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('actor_id', 'text')
-        .addColumn('actor_cameo', 'text')
-        .addColumn('role', 'text')
-        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('kind', text, (c) => c.notNull())
+        .addColumn('actor_id', text)
+        .addColumn('actor_cameo', text)
+        .addColumn('role', text)
+        .addColumn('text', text, (c) => c.notNull())
         .execute();
       let events = withId(db.schema.createTable('events'), dialect)
         .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
         .addColumn('sentence', 'integer', (c) => c.notNull());
       for (const side of ['source', 'target']) {
         events = events
-          .addColumn(`${side}_id`, 'text')
-          .addColumn(`${side}_role`, 'text')
-          .addColumn(`${side}_cameo`, 'text')
-          .addColumn(`${side}_name`, 'text')
-          .addColumn(`${side}_text`, 'text')
+          .addColumn(`${side}_id`, text)
+          .addColumn(`${side}_role`, text)
+          .addColumn(`${side}_cameo`, text)
+          .addColumn(`${side}_name`, text)
+          .addColumn(`${side}_text`, text)
           .addColumn(`${side}_start`, 'integer')
           .addColumn(`${side}_end`, 'integer');
       }
       await events
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('code', text, (c) => c.notNull())
+        .addColumn('root', text, (c) => c.notNull())
         .addColumn('quad', 'integer', (c) => c.notNull().check(sql`quad between 1 and 4`))
-        .addColumn('goldstein', 'real')
-        .addColumn('plover', 'text')
-        .addColumn('date_value', 'text')
-        .addColumn('date_precision', 'text')
-        .addColumn('date_text', 'text')
-        .addColumn('date_basis', 'text', (c) => c.notNull())
-        .addColumn('date_first', 'text')
-        .addColumn('date_last', 'text')
+        .addColumn('goldstein', real)
+        .addColumn('plover', text)
+        .addColumn('date_value', text)
+        .addColumn('date_precision', text)
+        .addColumn('date_text', text)
+        .addColumn('date_basis', text, (c) => c.notNull())
+        .addColumn('date_first', text)
+        .addColumn('date_last', text)
         .addColumn('trigger_start', 'integer', (c) => c.notNull())
         .addColumn('trigger_end', 'integer', (c) => c.notNull())
         .addColumn('evidence_start', 'integer', (c) => c.notNull())
         .addColumn('evidence_end', 'integer', (c) => c.notNull())
-        .addColumn('evidence_text', 'text', (c) => c.notNull())
-        .addColumn('attributed_to', 'text')
+        .addColumn('evidence_text', text, (c) => c.notNull())
+        .addColumn('attributed_to', text)
         .addColumn('negated', 'integer', (c) => c.notNull())
         .addColumn('hypothetical', 'integer', (c) => c.notNull())
-        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('confidence', real, (c) => c.notNull())
         .execute();
       const indices: [string, string, string[]][] = [
         ['articles_published', 'articles', ['published']],
@@ -90,53 +100,53 @@ const migrations = (dialect: SqlDialectName): Record<string, Migration> => ({
   '0002_corpus': {
     async up(db: Kysely<unknown>): Promise<void> {
       let merged = withId(db.schema.createTable('merged_events'), dialect)
-        .addColumn('key', 'text', (c) => c.notNull().unique())
-        .addColumn('block', 'text', (c) => c.notNull());
+        .addColumn('key', text, (c) => c.notNull().unique())
+        .addColumn('block', text, (c) => c.notNull());
       for (const side of ['source', 'target']) {
-        merged = merged.addColumn(`${side}_id`, 'text').addColumn(`${side}_cameo`, 'text').addColumn(`${side}_role`, 'text').addColumn(`${side}_name`, 'text');
+        merged = merged.addColumn(`${side}_id`, text).addColumn(`${side}_cameo`, text).addColumn(`${side}_role`, text).addColumn(`${side}_name`, text);
       }
       await merged
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('code', text, (c) => c.notNull())
+        .addColumn('root', text, (c) => c.notNull())
         .addColumn('quad', 'integer', (c) => c.notNull())
-        .addColumn('goldstein', 'real')
-        .addColumn('plover', 'text')
-        .addColumn('date_value', 'text')
-        .addColumn('date_precision', 'text')
-        .addColumn('date_basis', 'text', (c) => c.notNull())
-        .addColumn('date_first', 'text')
-        .addColumn('date_last', 'text')
+        .addColumn('goldstein', real)
+        .addColumn('plover', text)
+        .addColumn('date_value', text)
+        .addColumn('date_precision', text)
+        .addColumn('date_basis', text, (c) => c.notNull())
+        .addColumn('date_first', text)
+        .addColumn('date_last', text)
         .addColumn('reports', 'integer', (c) => c.notNull())
         .addColumn('articles', 'integer', (c) => c.notNull())
         .addColumn('outlets', 'integer', (c) => c.notNull())
-        .addColumn('langs', 'text', (c) => c.notNull())
+        .addColumn('langs', text, (c) => c.notNull())
         .addColumn('any_claim', 'integer', (c) => c.notNull())
         .addColumn('all_claims', 'integer', (c) => c.notNull())
         .addColumn('negated', 'integer', (c) => c.notNull())
         .addColumn('hypothetical', 'integer', (c) => c.notNull())
-        .addColumn('confidence', 'real', (c) => c.notNull())
-        .addColumn('tone', 'real')
-        .addColumn('evidence_text', 'text', (c) => c.notNull())
-        .addColumn('evidence_doc', 'text', (c) => c.notNull())
+        .addColumn('confidence', real, (c) => c.notNull())
+        .addColumn('tone', real)
+        .addColumn('evidence_text', text, (c) => c.notNull())
+        .addColumn('evidence_doc', text, (c) => c.notNull())
         .addColumn('evidence_report', 'integer', (c) => c.notNull())
-        .addColumn('first_published', 'text')
+        .addColumn('first_published', text)
         .execute();
       await db.schema
         .createTable('merge_reports')
         .addColumn('event_id', 'integer', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
-        .addColumn('block', 'text', (c) => c.notNull())
-        .addColumn('key', 'text', (c) => c.notNull())
-        .addColumn('cues', 'text', (c) => c.notNull())
-        .addColumn('tone', 'real')
+        .addColumn('block', text, (c) => c.notNull())
+        .addColumn('key', text, (c) => c.notNull())
+        .addColumn('cues', text, (c) => c.notNull())
+        .addColumn('tone', real)
         .addColumn('merged_id', 'integer', (c) => c.references('merged_events.id').onDelete('set null'))
         .execute();
       await withId(db.schema.createTable('framing'), dialect)
         .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
-        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('actor_id', text, (c) => c.notNull())
         .addColumn('mentions', 'integer', (c) => c.notNull())
-        .addColumn('score', 'real', (c) => c.notNull())
-        .addColumn('label', 'text', (c) => c.notNull())
-        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('score', real, (c) => c.notNull())
+        .addColumn('label', text, (c) => c.notNull())
+        .addColumn('evidence', text, (c) => c.notNull())
         .execute();
       const indices: [string, string, string[]][] = [
         ['merge_reports_block', 'merge_reports', ['block']],
@@ -168,11 +178,32 @@ const migrations = (dialect: SqlDialectName): Record<string, Migration> => ({
       for (const [name, columns] of indices) await db.schema.createIndex(name).on('events').columns(columns).execute();
     },
   },
+  // A merged actor matches by id or by CAMEO code on either side (a dyad's history, an actor's profile): with an
+  // index for each column every branch of that OR is an index search, not a scan of all merged events.
+  '0004_merged_cameo_indexes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const indices: [string, string[]][] = [
+        ['merged_source_cameo', ['source_cameo', 'target_cameo']],
+        ['merged_target_cameo', ['target_cameo', 'source_cameo']],
+      ];
+      for (const [name, columns] of indices) await db.schema.createIndex(name).on('merged_events').columns(columns).execute();
+    },
+  },
 });
 
-export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: SqlDialectName): Promise<void> {
+/**
+ * Bring the database up to date. On PostgreSQL pass the schema the tables live in: the migrator otherwise takes
+ * another schema's bookkeeping tables for its own.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: SqlDialectName, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(dialect)) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'rasad_migrations', migrationLockTableName: 'rasad_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'rasad_migrations',
+    migrationLockTableName: 'rasad_migrations_lock',
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
 }

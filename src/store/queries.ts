@@ -22,6 +22,33 @@ import {
   type RelationWindow,
 } from './corpus-queries.js';
 import { mergeNewReports, remergeAll, type LockBlocks } from './merging.js';
+import { queryReportScan, type ExportReport, type ReportScan } from './export-queries.js';
+import {
+  deleteArticleByHash,
+  queryActorEventCounts,
+  queryActorNameForms,
+  queryActorStats,
+  queryArticle,
+  queryArticleCount,
+  queryArticlePage,
+  queryContentMarker,
+  queryEventMonths,
+  queryPartners,
+  queryReportEdges,
+  queryReportCount,
+  queryReportPage,
+  queryReportPeriods,
+  queryReportsByIds,
+  type ActorStats,
+  type ArticleQuery,
+  type PartnerRow,
+  type ReportCount,
+  type ReportEdge,
+  type ReportFilter,
+  type ReportQuery,
+  type StoredArticle,
+  type StoredReport,
+} from './api-queries.js';
 import { eventRecord, eventRow, mentionRows } from './rows.js';
 import {
   contentHash,
@@ -87,6 +114,10 @@ function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
 export interface KyselyStoreOptions {
   /** Serialise concurrent writers per merge block (PostgreSQL: advisory locks); SQLite needs none. */
   lockBlocks?: LockBlocks;
+  /** The same per article hash, taken before any insert, so two writers of overlapping batches cannot deadlock. */
+  lockArticles?: LockBlocks;
+  /** A cheap marker that changes with the data (SQLite: data_version); default a portable query over ids. */
+  dataVersion?: () => Promise<string>;
 }
 
 export class KyselyStore implements Store {
@@ -100,8 +131,10 @@ export class KyselyStore implements Store {
       const result: SaveResult = { stored: 0, duplicates: 0, events: 0 };
       const now = new Date().toISOString();
       const fresh: number[] = [];
-      for (const doc of docs) {
-        const hash = contentHash(doc.text);
+      const hashes = docs.map((doc) => contentHash(doc.text));
+      await this.options.lockArticles?.(trx, hashes);
+      for (const [i, doc] of docs.entries()) {
+        const hash = hashes[i] ?? contentHash(doc.text);
         const inserted = await trx
           .insertInto('articles')
           .values({
@@ -276,6 +309,70 @@ export class KyselyStore implements Store {
 
   async remerge(): Promise<void> {
     await this.db.transaction().execute((trx) => remergeAll(trx, this.options.lockBlocks));
+  }
+
+  reportPage(query: ReportQuery): Promise<StoredReport[]> {
+    return queryReportPage(this.db, query);
+  }
+
+  reportCount(filter: ReportFilter): Promise<ReportCount> {
+    return queryReportCount(this.db, filter);
+  }
+
+  reportsByIds(ids: number[]): Promise<StoredReport[]> {
+    return queryReportsByIds(this.db, ids);
+  }
+
+  reportPeriods(a: string, b: string, by: Period): Promise<DyadPeriod[]> {
+    return queryReportPeriods(this.db, a, b, by);
+  }
+
+  reportEdges(window: { from?: string; to?: string }, limit: number): Promise<ReportEdge[]> {
+    return queryReportEdges(this.db, window, limit);
+  }
+
+  eventMonths(): Promise<string[]> {
+    return queryEventMonths(this.db);
+  }
+
+  articleCount(): Promise<number> {
+    return queryArticleCount(this.db);
+  }
+
+  articlePage(query: ArticleQuery): Promise<{ total: number; items: ArticleSummary[] }> {
+    return queryArticlePage(this.db, query);
+  }
+
+  article(hash: string): Promise<StoredArticle | null> {
+    return queryArticle(this.db, hash);
+  }
+
+  async deleteArticle(hash: string): Promise<boolean> {
+    return this.db.transaction().execute((trx) => deleteArticleByHash(trx, hash, this.options.lockBlocks));
+  }
+
+  actorStats(actor: string): Promise<ActorStats> {
+    return queryActorStats(this.db, actor);
+  }
+
+  partners(actor: string, limit: number): Promise<PartnerRow[]> {
+    return queryPartners(this.db, actor, limit);
+  }
+
+  actorNameForms(): Promise<{ actor: string; text: string }[]> {
+    return queryActorNameForms(this.db);
+  }
+
+  actorEventCounts(): Promise<Map<string, number>> {
+    return queryActorEventCounts(this.db);
+  }
+
+  dataVersion(): Promise<string> {
+    return this.options.dataVersion?.() ?? queryContentMarker(this.db);
+  }
+
+  reportScan(scan: ReportScan): Promise<ExportReport[]> {
+    return queryReportScan(this.db, scan);
   }
 
   async close(): Promise<void> {

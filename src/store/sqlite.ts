@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations.js';
 import { KyselyStore } from './queries.js';
+import { sqliteDataVersion, withStatementCache } from './sqlite-statements.js';
 import { StoreError, type Store } from './store.js';
 import type { Database } from './tables.js';
 
@@ -13,15 +14,37 @@ export async function openSqliteStore(path: string): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Read-mostly servers: hot pages in memory (64 MiB cache, reads through a 256 MiB map).
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('mmap_size = 268435456');
   } catch (err) {
     throw new StoreError(`cannot open database ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
-    await migrateToLatest(db, 'sqlite');
+    await migrateRacing(db);
   } catch (err) {
     await db.destroy();
     throw new StoreError(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return new KyselyStore(db);
+  // Planner statistics where missing or stale, sampled so that a large store opens quickly.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  return new KyselyStore(db, { dataVersion: sqliteDataVersion(sqlite) });
+}
+
+/**
+ * Several processes may open a new file at once (workers). Kysely takes no lock on SQLite, so a process can lose the
+ * race to another one's migration; each migration is one transaction, so trying again sees the winner's schema.
+ */
+async function migrateRacing(db: Kysely<Database>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db, 'sqlite');
+    } catch (err) {
+      const raced = err instanceof Error && /already exists|SQLITE_BUSY|database is locked/i.test(err.message);
+      if (!raced || attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }

@@ -7,6 +7,8 @@ import type { ActorProfile, DyadHistory } from '../corpus/history.js';
 import type { MergedEventRecord } from '../corpus/records.js';
 import type { EventRecord } from '../output.js';
 import type { ArticleFraming, FramingFilter, MergedFilter, OutletFraming, RelationEdge, RelationWindow } from './corpus-queries.js';
+import type { ExportReport, ReportScan } from './export-queries.js';
+import type { ActorStats, ArticleQuery, PartnerRow, ReportCount, ReportEdge, ReportFilter, ReportQuery, StoredArticle, StoredReport } from './api-queries.js';
 
 export interface SaveResult {
   /** Articles newly stored. */
@@ -108,6 +110,41 @@ export interface Store {
   outletFraming(filter?: { actor?: string; outlet?: string }): Promise<OutletFraming[]>;
   /** Re-cluster all reports from scratch (after a change of merge rules). */
   remerge(): Promise<void>;
+
+  // Reads for the HTTP API (src/server), portable like the rest (src/store/api-queries.ts).
+  /** One page of the event reports matching a query, by date. */
+  reportPage(query: ReportQuery): Promise<StoredReport[]>;
+  /** How many reports match a filter, counted up to REPORT_COUNT_CAP. */
+  reportCount(filter: ReportFilter): Promise<ReportCount>;
+  /** Stored reports by id, in the order given; ids that are gone are left out. */
+  reportsByIds(ids: number[]): Promise<StoredReport[]>;
+  /** A dyad's reports by period, summed by the database (the same counts as dyad()). */
+  reportPeriods(a: string, b: string, by: Period): Promise<DyadPeriod[]>;
+  /** Dyads with reports overlapping a window, most reports first. */
+  reportEdges(window: { from?: string; to?: string }, limit: number): Promise<ReportEdge[]>;
+  /** The months (YYYY-MM) that hold dated reports, oldest first. */
+  eventMonths(): Promise<string[]>;
+  articleCount(): Promise<number>;
+  /** Articles newest first, filtered, with the number of matches. */
+  articlePage(query: ArticleQuery): Promise<{ total: number; items: ArticleSummary[] }>;
+  /** One article with its text, by hash. */
+  article(hash: string): Promise<StoredArticle | null>;
+  /** Delete an article with its mentions, framing and reports, and merge again the events it told. False when absent. */
+  deleteArticle(hash: string): Promise<boolean>;
+  /** An actor's reports: how many, on which side, first and last date. */
+  actorStats(actor: string): Promise<ActorStats>;
+  /** An actor's partners over reports, most reports first. */
+  partners(actor: string, limit: number): Promise<PartnerRow[]>;
+  /** Distinct (actor id, words) pairs of resolved mentions: the forms articles name actors by. */
+  actorNameForms(): Promise<{ actor: string; text: string }[]>;
+  /** Reports per actor id, either side. */
+  actorEventCounts(): Promise<Map<string, number>>;
+  /** Changes whenever the stored data does, by this store or another process: a key for cached answers. */
+  dataVersion(): Promise<string>;
+
+  /** Stored reports in id order, one page after `afterId` (exports stream with it; src/store/export-queries.ts). */
+  reportScan(scan: ReportScan): Promise<ExportReport[]>;
+
   close(): Promise<void>;
 }
 
@@ -118,14 +155,21 @@ export function contentHash(text: string): string {
 
 export class StoreError extends Error {}
 
+/** The database cannot be reached right now (server down, network): worth retrying later, unlike other StoreErrors. */
+export class StoreUnavailableError extends StoreError {}
+
 export interface OpenOptions {
   /** Read commands: fail with a clear message instead of creating an empty database. */
   mustExist?: boolean;
 }
 
-/** A store at `location`: a SQLite file path (or `:memory:`). */
+/**
+ * A store at `location`: a PostgreSQL URL (postgres://user@host:5432/db, optionally `?schema=NAME`), or a SQLite file
+ * path (or `:memory:`). The CLI's `--db` falls back to RASAD_DB, then ./rasad.db (src/cli/db-option.ts).
+ */
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) throw new StoreError('PostgreSQL stores are not available yet; use a SQLite file path');
+  const { isPostgresUrl, openPostgresStore } = await import('./postgres.js');
+  if (isPostgresUrl(location)) return openPostgresStore(location, options);
   if (options.mustExist && location !== ':memory:' && !existsSync(location)) {
     throw new StoreError(`no database at ${location} (create one with: rasad ingest PATH --db ${location})`);
   }

@@ -1,5 +1,6 @@
-// The web app in headless Chromium, used as a person would: graph -> dyad -> evidence, an Arabic search, an
-// article pasted and coded, and markup in an article that must stay text. The server listens on loopback over a
+// The web app in headless Chromium, used as a person would: graph -> dyad -> evidence, an actor's profile, an
+// Arabic search, an article pasted and coded, then stored with the token entered in the page, and markup in an
+// article that must stay text. The server listens on loopback over a
 // database ingested from demo/ plus one article written here; the app is built fresh into a temp folder.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const runnable = existsSync(CHROMIUM) || process.env['CI'] !== undefined;
 
 const MARKUP_ARTICLE = 'title: اختبار الوسوم\noutlet: وكالة الاختبار\npublished: 2021-05-02\nlang: ar\n\nأشادت قطر بإيران يوم الأحد <img src=x onerror="window.__xss=1"> في بيان رسمي.\n';
 const PASTED = 'published: 2022-03-09\n\nأدانت إيران إسرائيل يوم الاثنين.\n\nواستقبل أمير قطر الرئيس الإيراني في الدوحة يوم الأحد.';
+const TO_STORE = 'outlet: UI Test Wire\npublished: 2023-02-14\n\nOman hosted talks with Jordan on Tuesday in Muscat.\n';
+const TOKEN = 'e2e-token-7f3a';
 
 let dir: string;
 let shots: string;
@@ -37,6 +40,8 @@ const pageErrors: string[] = [];
 interface PageWindow {
   rasadGraph?: cytoscape.Core;
   __xss?: number;
+  sessionStorage: { getItem(key: string): string | null };
+  localStorage: { getItem(key: string): string | null };
 }
 
 async function shot(name: string): Promise<void> {
@@ -75,7 +80,7 @@ describe.skipIf(!runnable)('web app in Chromium', () => {
     const store = await openStore(db);
     await ingestPaths(store, ['demo', join(dir, 'markup.txt')]);
     await store.close();
-    ctx = await openServerContext(db, { token: null, readsOpen: true });
+    ctx = await openServerContext(db, { token: TOKEN, readsOpen: true });
     app = await buildServer(ctx, { webRoot });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
@@ -123,7 +128,11 @@ describe.skipIf(!runnable)('web app in Chromium', () => {
     await ready('dyad');
     expect(page.url()).toContain(`#/dyad/${encodeURIComponent(a ?? '')}/${encodeURIComponent(b ?? '')}`);
     expect(await page.locator('[data-testid=timeline] canvas').isVisible()).toBe(true);
+    // The dyad over merged events, as `rasad dyad` counts them: one row per real event.
+    expect(await page.getAttribute('[data-testid=dyad]', 'data-view')).toBe('merged');
+    const history = (await (await fetch(`${base}/api/dyads/${a ?? ''}/${b ?? ''}/history`)).json()) as { events: { total: number } };
     const rows = page.locator('[data-testid=dyad] table.events tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, history.events.total));
     expect(await rows.count()).toBeGreaterThan(0);
     await shot('dyad-en');
 
@@ -161,6 +170,23 @@ describe.skipIf(!runnable)('web app in Chromium', () => {
     expect(page.url()).toContain('#/actor/IRN');
     expect(await page.locator('[data-testid=actor] h1').textContent()).toContain('Iran');
     expect(await page.locator('table.partners tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it("ranks an actor's partners by volume or by balance, each with its trend", async () => {
+    const profile = (await (await fetch(`${base}/api/actors/IRN/profile?limit=30`)).json()) as { byVolume: { partner: string }[]; byBalance: { partner: string }[] };
+    await page.goto(`${base}/#/actor/IRN`);
+    await ready('actor');
+    const rows = page.locator('table.partners tbody tr');
+    expect(await rows.count()).toBe(profile.byVolume.length);
+    expect(await rows.first().getAttribute('data-partner')).toBe(profile.byVolume[0]?.partner);
+    expect(await rows.first().locator('.trend').textContent()).toMatch(/warming|cooling|steady|too few periods/);
+    await page.locator('[data-testid=partner-rank]').selectOption('balance');
+    expect(await rows.first().getAttribute('data-partner')).toBe(profile.byBalance[0]?.partner);
+    expect(await rows.last().getAttribute('data-partner')).toBe(profile.byBalance[profile.byBalance.length - 1]?.partner);
+    await shot('actor-profile-en');
+    await rows.first().locator('a').click();
+    await ready('dyad');
+    expect(page.url()).toContain(`#/dyad/IRN/${profile.byBalance[0]?.partner ?? ''}`);
   });
 
   it('switches to Arabic (right to left) and finds Iran from إيران, clitic forms included', async () => {
@@ -223,5 +249,55 @@ describe.skipIf(!runnable)('web app in Chromium', () => {
     // Give a broken image's onerror every chance to fire before looking for its flag.
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (globalThis as unknown as PageWindow).__xss)).toBeUndefined();
+  });
+
+  it('stores a pasted article only once the token is entered, with a clear message before', async () => {
+    const stored = async (): Promise<number> => ((await (await fetch(`${base}/api/events?outlet=${encodeURIComponent('UI Test Wire')}`)).json()) as EventPage).total;
+    await page.goto(`${base}/#/code`);
+    await ready('code');
+    expect(await page.locator('[data-testid=token-state]').textContent()).toBe('not set');
+    await page.locator('[data-testid=code-input]').fill(TO_STORE);
+    await page.locator('[data-testid=store-article]').click();
+    const needed = page.locator('[data-testid=store-status] [data-testid=token-needed]');
+    await needed.waitFor({ timeout: 15_000 });
+    expect(await needed.textContent()).toContain('enter it under Token');
+    expect(await page.locator('[data-testid=store-status]').textContent()).toContain('401');
+    expect(await stored()).toBe(0);
+    await shot('store-without-token');
+
+    // A wrong token: the message says to check it.
+    await page.locator('[data-testid=token-toggle]').click();
+    await page.locator('[data-testid=token-input]').fill('not-the-token');
+    await page.locator('[data-testid=token-save]').click();
+    await ready('code');
+    await page.locator('[data-testid=store-article]').click();
+    await needed.waitFor({ timeout: 15_000 });
+    expect(await needed.textContent()).toContain('did not accept');
+
+    await page.locator('[data-testid=token-toggle]').click();
+    await page.locator('[data-testid=token-input]').fill(TOKEN);
+    await page.locator('[data-testid=token-save]').click();
+    await ready('code');
+    expect(await page.locator('[data-testid=token-state]').textContent()).toBe('set');
+    // The pasted text survives the page drawing itself again; the token stays in this tab only.
+    expect(await page.locator('[data-testid=code-input]').inputValue()).toBe(TO_STORE);
+    const kept = await page.evaluate(() => {
+      const { sessionStorage: tab, localStorage: device } = globalThis as unknown as PageWindow;
+      return [tab.getItem('rasad.token'), device.getItem('rasad.token')];
+    });
+    expect(kept).toEqual([TOKEN, null]);
+    await page.locator('[data-testid=store-article]').click();
+    const ok = page.locator('[data-testid=store-ok]');
+    await ok.waitFor({ timeout: 15_000 });
+    expect(await ok.textContent()).toMatch(/^Stored: [1-9]\d* Events/);
+    expect(await stored()).toBeGreaterThan(0);
+    await shot('store-with-token');
+    await page.locator('[data-testid=store-article]').click();
+    await expect.poll(() => ok.textContent(), { timeout: 15_000 }).toContain('Already stored');
+
+    await page.locator('[data-testid=token-toggle]').click();
+    await page.locator('[data-testid=token-forget]').click();
+    await ready('code');
+    expect(await page.locator('[data-testid=token-state]').textContent()).toBe('not set');
   });
 });

@@ -1,10 +1,11 @@
 // Pieces several views share: event tables, actor cells, colours for QuadClass and balance, article text with
 // highlighted spans, status lines.
-import type { ApiEvent, EventRecord } from './api.js';
+import { ApiError, type ApiEvent, type EventRecord, type MergedEventRecord } from './api.js';
 import { h, link, type Child } from './dom.js';
 import { runs, type MarkedSpan } from './highlight.js';
 import { num, t, type Key } from './i18n.js';
 import { actorName, cameoLabel } from './reference.js';
+import { savedToken } from './token.js';
 
 export const QUAD_COLOURS = ['#4c9f70', '#1f7a4d', '#e0a030', '#c0392b'] as const;
 export const QUAD_KEYS: Key[] = ['q1', 'q2', 'q3', 'q4'];
@@ -28,7 +29,15 @@ export function loading(): HTMLElement {
 }
 
 export function errorBox(err: unknown): HTMLElement {
-  return h('p', { class: 'status error', role: 'alert' }, `${t('error')}: ${err instanceof Error ? err.message : String(err)}`);
+  // A 401 says what to do about it: enter the token, or check the one entered.
+  const hint = err instanceof ApiError && err.needsToken ? t(savedToken() ? 'badToken' : 'needToken') : null;
+  return h(
+    'p',
+    { class: 'status error', role: 'alert', 'data-testid': 'error' },
+    `${t('error')}: ${err instanceof Error ? err.message : String(err)}`,
+    hint ? h('br') : null,
+    hint ? h('strong', { 'data-testid': 'token-needed' }, hint) : null,
+  );
 }
 
 export function quadBadge(quad: number): HTMLElement {
@@ -89,6 +98,42 @@ export function eventTable(events: (EventRecord | ApiEvent)[], options: { outlet
     body.appendChild(row);
   }
   return h('table', { class: 'events' }, h('thead', {}, head), body);
+}
+
+/** A merged actor (no words from one article): its name in the interface language, linked to its profile. */
+function mergedActor(actor: MergedEventRecord['source']): Child {
+  if (!actor) return h('span', { class: 'muted' }, '—');
+  return h('span', { class: 'actor' }, link(`/actor/${encodeURIComponent(actor.id)}`, h('bdi', {}, actorName(actor.id, actor.name))), actor.role ? h('span', { class: 'role' }, actor.role) : null);
+}
+
+/** Merged events as a table: how many reports, articles and outlets tell each; a row opens its strongest report. */
+export function mergedTable(events: MergedEventRecord[]): HTMLElement {
+  const head = h('tr', {}, ...[t('date'), t('source'), t('event'), t('target'), t('goldstein'), t('told'), t('evidence')].map((label) => h('th', {}, label)));
+  const body = h('tbody', {});
+  for (const e of events) {
+    body.appendChild(
+      h(
+        'tr',
+        { class: `quad-row-${e.quad}`, 'data-merged': e.id },
+        h('td', { class: 'nowrap' }, e.date.value ?? t('undated')),
+        h('td', {}, mergedActor(e.source)),
+        h('td', {}, h('span', { class: 'code' }, cameoLabel(e.cameo)), ' ', quadBadge(e.quad), e.negated ? h('span', { class: 'flag' }, t('negated')) : null),
+        h('td', {}, mergedActor(e.target)),
+        h('td', { class: 'num' }, signed(e.goldstein)),
+        h('td', { class: 'nowrap' }, `${num(e.counts.reports)} ${t('reportsWord')} · ${num(e.counts.articles)} ${t('articlesWord')}`),
+        h('td', {}, link(`/event/${e.evidence.report}`, h('span', { class: 'evidence-text', dir: 'auto' }, e.evidence.text))),
+      ),
+    );
+  }
+  return h('table', { class: 'events merged' }, h('thead', {}, head), body);
+}
+
+const TREND_KEYS = { warming: 'warming', cooling: 'cooling', steady: 'steady', 'too few periods': 'fewPeriods' } as const;
+
+/** A partner's trend: warming (Goldstein mean rising), cooling, steady, with its slope per period. */
+export function trendBadge(trend: { slope: number | null; label: keyof typeof TREND_KEYS }): HTMLElement {
+  const arrowOf = { warming: '↗', cooling: '↘', steady: '→', 'too few periods': '' }[trend.label];
+  return h('span', { class: `trend trend-${trend.label.replace(/ /g, '-')}` }, `${arrowOf} ${t(TREND_KEYS[trend.label])}`, trend.slope === null ? '' : h('span', { class: 'num muted' }, ` ${signed(trend.slope)}`));
 }
 
 /** Article text, laid out in its own direction, with spans highlighted (as text nodes only). */

@@ -1,5 +1,6 @@
 // The web app: a header (search, language), and one view per hash route.
 import './style.css';
+import { api, setReadsClosed } from './api.js';
 import { errorBox } from './components.js';
 import { clear, h, link } from './dom.js';
 import { setUiLang, t, uiLang } from './i18n.js';
@@ -11,6 +12,7 @@ import { renderDyad } from './views/dyad.js';
 import { renderEvidence } from './views/evidence.js';
 import { renderGraph } from './views/graph.js';
 import { renderSearch } from './views/search.js';
+import { tokenField } from './token-field.js';
 
 const app = document.getElementById('app') ?? document.body;
 
@@ -35,6 +37,7 @@ function header(): HTMLElement {
     link('/graph', h('span', { class: 'brand' }, t('appName')), h('span', { class: 'tagline' }, t('tagline'))),
     h('nav', {}, link('/graph', t('navGraph')), link('/code', t('navCode')), h('a', { href: '/docs' }, t('navDocs'))),
     form,
+    tokenField(() => void render()),
     toggle,
   );
 }
@@ -42,7 +45,7 @@ function header(): HTMLElement {
 async function view(main: HTMLElement): Promise<void> {
   const { parts, params } = currentRoute();
   const [name, a, b] = parts;
-  if (name === 'actor' && a) return renderActor(main, a);
+  if (name === 'actor' && a) return renderActor(main, a, params);
   if (name === 'dyad' && a && b) return renderDyad(main, a, b, params);
   if (name === 'event' && a) return renderEvidence(main, Number(a));
   if (name === 'search') return renderSearch(main, params.get('q') ?? '');
@@ -71,7 +74,8 @@ window.addEventListener('hashchange', () => {
   document.body.removeAttribute('data-ready');
   void render();
 });
-loadReference().then(
+// Health and the reference tables are public; health says whether reads need the token too.
+Promise.all([api.health().then((health) => setReadsClosed(!health.readsOpen)), loadReference()]).then(
   () => render(),
   (err: unknown) => app.appendChild(errorBox(err)),
 );

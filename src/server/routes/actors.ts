@@ -1,9 +1,10 @@
-// Actors: search by name in Arabic or English (clitic forms included), and one actor's profile.
+// Actors: search by name in Arabic or English (clitic forms included), one actor's report statistics, and its
+// profile over merged events (partners by volume and balance with their trend, as `rasad actor`).
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { addRoute } from '../route.js';
-import { ActorParams, ActorProfile, ActorSearchQuery, ActorSearchResult } from '../schemas.js';
+import { ActorParams, ActorProfile, ActorProfileBody, ActorSearchQuery, ActorSearchResult, ProfileQuery } from '../schemas.js';
 
 const PARTNERS = 20;
 const RECENT = 10;
@@ -32,17 +33,37 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     handler: async ({ params }) => {
       const { id } = params;
       const [stats, partners, recent] = await Promise.all([
-        ctx.reads.actorStats(id),
-        ctx.reads.partners(id, PARTNERS),
-        ctx.reads.events({ actor: id, limit: RECENT, offset: 0, order: 'desc' }),
+        ctx.store.actorStats(id),
+        ctx.store.partners(id, PARTNERS),
+        ctx.store.reportPage({ actor: id, limit: RECENT, offset: 0, order: 'desc' }),
       ]);
       if (stats.events === 0 && !ctx.directory.get(id)) throw new HttpError(404, `no actor ${id}: no events and not in the actor lexicon`);
       return {
         actor: ctx.directory.names(id),
         ...stats,
         partners: partners.map((p) => ({ ...p, name: ctx.directory.names(p.id).name, nameAr: ctx.directory.names(p.id).ar[0] ?? null })),
-        recent: recent.items,
+        recent,
       };
+    },
+  });
+
+  addRoute(app, ctx.access, {
+    method: 'GET',
+    url: '/api/actors/:id/profile',
+    summary: "An actor's partners over merged events, as `rasad actor` prints them: ranked by volume and by balance, each with its series by period and its trend",
+    tags,
+    access: 'read',
+    params: ActorParams,
+    query: ProfileQuery,
+    response: ActorProfileBody,
+    handler: async ({ params, query }): Promise<ActorProfileBody> => {
+      const { id } = params;
+      const { by, from, to, limit } = query;
+      if (from && to && from > to) throw new HttpError(400, `query.from ${from} is after query.to ${to}`);
+      const profile = await ctx.cache.get(`profile:${id}:${by}:${from ?? ''}:${to ?? ''}`, () => ctx.store.actorProfile(id, { by, from, to }));
+      if (profile.total.events === 0 && !ctx.directory.get(id)) throw new HttpError(404, `no actor ${id}: no merged events and not in the actor lexicon`);
+      const named = (list: typeof profile.byVolume) => list.slice(0, limit).map((p) => ({ ...p, nameAr: ctx.directory.names(p.partner).ar[0] ?? null }));
+      return { actor: ctx.directory.names(id), by, from: from ?? null, to: to ?? null, total: profile.total, byVolume: named(profile.byVolume), byBalance: named(profile.byBalance) };
     },
   });
 }

@@ -9,6 +9,9 @@ import { addRoute } from '../route.js';
 import { ArticleDetail, ArticleInput, ArticleParams, ArticlesQuery, ArticleSummaryBody, DeleteResult, StoreResult } from '../schemas.js';
 import { z } from 'zod';
 
+/** More reports than any article holds. */
+const ARTICLE_EVENTS = 10_000;
+
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['articles'];
   addRoute(app, ctx.access, {
@@ -19,7 +22,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     access: 'read',
     query: ArticlesQuery,
     response: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(ArticleSummaryBody) }),
-    handler: async ({ query }) => ({ ...(await ctx.reads.articles(query)), limit: query.limit, offset: query.offset }),
+    handler: async ({ query }) => ({ ...(await ctx.store.articlePage(query)), limit: query.limit, offset: query.offset }),
   });
 
   addRoute(app, ctx.access, {
@@ -31,9 +34,11 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     params: ArticleParams,
     response: ArticleDetail,
     handler: async ({ params }) => {
-      const article = await ctx.reads.article(params.hash);
+      const article = await ctx.store.article(params.hash);
       if (!article) throw new HttpError(404, `no article with hash ${params.hash}`);
-      return article;
+      const events = await ctx.store.reportPage({ article: params.hash, order: 'asc', limit: ARTICLE_EVENTS, offset: 0 });
+      // Reading order in the article, not date order.
+      return { ...article, events: events.sort((x, y) => x.evidence.start - y.evidence.start || x.id - y.id) };
     },
   });
 
@@ -55,7 +60,6 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       }
       const doc = ctx.pipeline.run(article);
       const saved = await ctx.store.saveDocuments([doc]);
-      ctx.changed();
       return { hash, stored: saved.stored > 0, events: saved.stored > 0 ? eventRecords(doc).length : 0 };
     },
   });
@@ -63,15 +67,14 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
   addRoute(app, ctx.access, {
     method: 'DELETE',
     url: '/api/articles/:hash',
-    summary: 'Delete an article with its mentions and events',
+    summary: 'Delete an article with its mentions and events; the merged events it told are merged again from their other reports',
     tags,
     access: 'write',
     params: ArticleParams,
     response: DeleteResult,
     handler: async ({ params }) => {
-      const deleted = await ctx.reads.deleteArticle(params.hash);
+      const deleted = await ctx.store.deleteArticle(params.hash);
       if (!deleted) throw new HttpError(404, `no article with hash ${params.hash}`);
-      ctx.changed();
       return { hash: params.hash, deleted };
     },
   });

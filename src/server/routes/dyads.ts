@@ -1,13 +1,14 @@
-// Dyads: the busiest pairs, and one pair's history (as `rasad dyad`) with its events paged.
+// Dyads: the busiest pairs; one pair's reports by period with its reports paged; its merged history (`rasad dyad`).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { DyadPeriod, DyadTotals } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
-import type { DyadPeriodRow } from '../reads.js';
+import { eventPage } from '../event-page.js';
 import { addRoute } from '../route.js';
-import { DyadBody, DyadList, DyadListQuery, DyadParams, DyadQuery } from '../schemas.js';
+import { DyadBody, DyadHistoryBody, DyadList, DyadListQuery, DyadParams, DyadQuery, HistoryQuery } from '../schemas.js';
 
-function totalOf(periods: DyadPeriodRow[]): Omit<DyadPeriodRow, 'period'> {
-  const total: Omit<DyadPeriodRow, 'period'> = { events: 0, goldstein: 0, quad: [0, 0, 0, 0], aToB: 0, bToA: 0 };
+function totalOf(periods: DyadPeriod[]): DyadTotals {
+  const total: DyadTotals = { events: 0, goldstein: 0, quad: [0, 0, 0, 0], aToB: 0, bToA: 0 };
   for (const p of periods) {
     total.events += p.events;
     total.goldstein = Math.round((total.goldstein + p.goldstein) * 100) / 100;
@@ -44,10 +45,36 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       const { a, b } = params;
       // The same counts as store.dyad (`rasad dyad`), aggregated in SQL: a busy dyad has thousands of reports.
       const [periods, events] = await Promise.all([
-        ctx.cache.get(`dyad:${a}:${b}:${query.by}`, () => ctx.reads.dyadPeriods(a, b, query.by)),
-        ctx.reads.events({ dyad: [a, b], limit: query.limit, offset: query.offset, order: 'asc' }),
+        ctx.cache.get(`dyad:${a}:${b}:${query.by}`, () => ctx.store.reportPeriods(a, b, query.by)),
+        eventPage(ctx, { dyad: [a, b], limit: query.limit, offset: query.offset, order: 'asc' }),
       ]);
       return { a: ctx.directory.names(a), b: ctx.directory.names(b), by: query.by, periods, total: totalOf(periods), events };
+    },
+  });
+
+  addRoute(app, ctx.access, {
+    method: 'GET',
+    url: '/api/dyads/:a/:b/history',
+    summary:
+      "A dyad's merged events by month or year, as `rasad dyad` prints them: Goldstein sum and mean, QuadClass counts, balance, strongest evidence per period; first and last event; its merged events (oldest first, paged)",
+    tags,
+    access: 'read',
+    params: DyadParams,
+    query: HistoryQuery,
+    response: DyadHistoryBody,
+    handler: async ({ params, query }): Promise<DyadHistoryBody> => {
+      const { a, b } = params;
+      // Kept until the data changes: a busy dyad has thousands of merged events to sum.
+      const history = await ctx.cache.get(`history:${a}:${b}:${query.by}`, () => ctx.store.dyadHistory(a, b, { by: query.by }));
+      const items = history.events.slice(query.offset, query.offset + query.limit);
+      return {
+        a: ctx.directory.names(a),
+        b: ctx.directory.names(b),
+        by: history.by,
+        periods: history.periods,
+        total: history.total,
+        events: { total: history.events.length, limit: query.limit, offset: query.offset, items },
+      };
     },
   });
 }

@@ -1,6 +1,7 @@
 // Events: filtered, paged reports; one report's evidence (its article, spans, and other reports of the event).
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { eventPage } from '../event-page.js';
 import { HttpError } from '../errors.js';
 import { dateSpan } from '../evidence.js';
 import { addRoute } from '../route.js';
@@ -28,7 +29,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       const { from, to, q, ...filter } = query;
       if (from && to && from > to) throw new HttpError(400, `query.from ${from} is after query.to ${to}`);
       const actors = q === undefined ? undefined : searchedActors((await ctx.actorSearch()).search(q, ACTORS_PER_QUERY));
-      return ctx.reads.events({ ...filter, from, to, actors });
+      return eventPage(ctx, { ...filter, from, to, actors });
     },
   });
 
@@ -41,17 +42,16 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     params: EventParams,
     response: Evidence,
     handler: async ({ params }) => {
-      const event = await ctx.reads.event(params.id);
+      const [event] = await ctx.store.reportsByIds([params.id]);
       if (!event) throw new HttpError(404, `no event ${params.id}`);
-      const detail = await ctx.reads.article(event.article);
-      if (!detail) throw new HttpError(404, `the article of event ${params.id} is gone`);
-      const { events: _events, ...article } = detail;
+      const article = await ctx.store.article(event.article);
+      if (!article) throw new HttpError(404, `the article of event ${params.id} is gone`);
       const mergedId = await ctx.store.mergedIdOfReport(event.id);
       const found = mergedId === null ? null : await ctx.store.mergedEvent(mergedId);
       if (!found) return { event, article, dateSpan: dateSpan(article.text, event), merged: null, reports: [] };
       const { reports = [], ...merged } = found;
       const others = reports.map((r) => r.id).filter((id) => id !== event.id);
-      return { event, article, dateSpan: dateSpan(article.text, event), merged, reports: await ctx.reads.eventsByIds(others) };
+      return { event, article, dateSpan: dateSpan(article.text, event), merged, reports: await ctx.store.reportsByIds(others) };
     },
   });
 }

@@ -12,6 +12,6 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     tags: ['health'],
     access: 'public',
     response: Health,
-    handler: async () => ({ ok: true, articles: await ctx.reads.articleCount(), writes: ctx.access.token !== null, readsOpen: ctx.access.readsOpen }),
+    handler: async () => ({ ok: true, articles: await ctx.store.articleCount(), writes: ctx.access.token !== null, readsOpen: ctx.access.readsOpen }),
   });
 }

@@ -1,36 +1,58 @@
-// One actor's profile: its names in both languages, volume, first and last event, partners (each opening the
-// dyad) and recent events.
-import { api } from '../api.js';
-import { balanceColour, card, eventTable, loading, signed, stat } from '../components.js';
+// One actor's profile: its names in both languages and its reports (volume, sides, first and last), then its
+// partners over merged events (GET /api/actors/{id}/profile, as `rasad actor`), ranked by volume or by balance,
+// each with its trend and opening the dyad; then its recent reports.
+import { api, type ActorProfileBody } from '../api.js';
+import { balanceColour, card, eventTable, loading, signed, stat, trendBadge } from '../components.js';
 import { clear, h, link } from '../dom.js';
 import { num, t } from '../i18n.js';
 import { actorName } from '../reference.js';
 
-export async function renderActor(root: HTMLElement, id: string): Promise<void> {
-  root.appendChild(loading());
-  const p = await api.actor(id);
-  clear(root);
-  const partners = h(
+const PARTNERS = 30;
+
+type Partner = ActorProfileBody['byVolume'][number];
+
+function partnerTable(actor: string, partners: Partner[]): HTMLElement {
+  const head = [t('partner'), t('events'), t('cooperation'), t('conflict'), t('meanGoldstein'), t('balance'), t('trend'), `${t('firstEvent')} — ${t('lastEvent')}`];
+  return h(
     'table',
     { class: 'partners' },
-    h('thead', {}, h('tr', {}, h('th', {}, t('partner')), h('th', {}, t('events')), h('th', {}, t('cooperation')), h('th', {}, t('conflict')), h('th', {}, t('goldstein')))),
+    h('thead', {}, h('tr', {}, ...head.map((label) => h('th', {}, label)))),
     h(
       'tbody',
       {},
-      ...p.partners.map((q) => {
-        const balance = q.events > 0 ? (q.cooperation - q.conflict) / q.events : 0;
-        return h(
+      ...partners.map((p) =>
+        h(
           'tr',
-          {},
-          h('td', {}, h('span', { class: 'swatch', style: `background:${balanceColour(balance)}` }), link(`/dyad/${encodeURIComponent(p.actor.id)}/${encodeURIComponent(q.id)}`, h('bdi', {}, actorName(q.id, q.name)))),
-          h('td', { class: 'num' }, num(q.events)),
-          h('td', { class: 'num' }, num(q.cooperation)),
-          h('td', { class: 'num' }, num(q.conflict)),
-          h('td', { class: 'num' }, signed(q.goldstein)),
-        );
-      }),
+          { 'data-partner': p.partner },
+          h('td', {}, h('span', { class: 'swatch', style: `background:${balanceColour(p.balance)}` }), link(`/dyad/${encodeURIComponent(actor)}/${encodeURIComponent(p.partner)}`, h('bdi', {}, actorName(p.partner, p.name)))),
+          h('td', { class: 'num' }, num(p.events)),
+          h('td', { class: 'num' }, num(p.cooperation)),
+          h('td', { class: 'num' }, num(p.conflict)),
+          h('td', { class: 'num' }, signed(p.mean)),
+          h('td', { class: 'num' }, signed(p.balance)),
+          h('td', {}, trendBadge(p.trend)),
+          h('td', { class: 'nowrap' }, `${p.first ?? '—'} — ${p.last ?? '—'}`),
+        ),
+      ),
     ),
   );
+}
+
+export async function renderActor(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
+  root.appendChild(loading());
+  const by = params.get('by') === 'month' ? 'month' : 'year';
+  const [p, profile] = await Promise.all([api.actor(id), api.actorProfile(id, { by, limit: PARTNERS })]);
+  clear(root);
+  const rank = h('select', { 'aria-label': t('rankBy'), 'data-testid': 'partner-rank' }, h('option', { value: 'volume' }, t('rankVolume')), h('option', { value: 'balance' }, t('rankBalance')));
+  const tableWrap = h('div', { class: 'table-wrap' });
+  const show = (): void => {
+    clear(tableWrap);
+    const list = rank.value === 'balance' ? profile.byBalance : profile.byVolume;
+    tableWrap.appendChild(list.length > 0 ? partnerTable(p.actor.id, list) : h('p', { class: 'muted' }, t('none')));
+  };
+  rank.addEventListener('change', show);
+  show();
+  const other = by === 'year' ? 'month' : 'year';
   root.appendChild(
     h(
       'div',
@@ -48,9 +70,21 @@ export async function renderActor(root: HTMLElement, id: string): Promise<void> 
           stat(t('asTarget'), num(p.asTarget)),
           stat(t('firstEvent'), p.first ?? '—'),
           stat(t('lastEvent'), p.last ?? '—'),
+          stat(t('mergedEvents'), num(profile.total.events)),
+          stat(t('meanGoldstein'), signed(profile.total.mean)),
+          stat(t('balance'), signed(profile.total.balance)),
         ),
       ),
-      card(t('partners'), p.partners.length > 0 ? partners : h('p', { class: 'muted' }, t('none'))),
+      card(
+        t('partnersMerged'),
+        h(
+          'div',
+          { class: 'controls' },
+          h('label', {}, t('rankBy'), rank),
+          link(`/actor/${encodeURIComponent(p.actor.id)}?by=${other}`, t(other === 'year' ? 'trendYear' : 'trendMonth')),
+        ),
+        tableWrap,
+      ),
       card(t('recent'), h('div', { class: 'table-wrap' }, eventTable(p.recent))),
     ),
   );

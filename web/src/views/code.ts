@@ -1,12 +1,19 @@
-// Paste or upload an article and watch it coded: the events as a table and the text with their spans.
-// Nothing is stored (POST /api/code).
-import { api, type EventRecord } from '../api.js';
+// Paste or upload an article and watch it coded: the events as a table and the text with their spans
+// (POST /api/code stores nothing). A button stores it (POST /api/articles, with the token).
+import { api, type ArticleBody, type EventRecord } from '../api.js';
 import { articleText, card, errorBox, eventTable } from '../components.js';
 import { clear, h } from '../dom.js';
 import type { MarkedSpan } from '../highlight.js';
 import { num, t } from '../i18n.js';
 
 const DEBOUNCE_MS = 400;
+
+/** The text being coded, kept while the page is drawn again in place (a language switch, a token saved). */
+let draft = '';
+// Leaving the page for another one lets the text go, as it went before.
+window.addEventListener('hashchange', () => {
+  draft = '';
+});
 
 function spansOf(events: EventRecord[]): MarkedSpan[] {
   return events.flatMap((e) => [
@@ -22,18 +29,25 @@ export function renderCode(root: HTMLElement): void {
   const lang = h('select', { 'aria-label': t('language') }, h('option', { value: '' }, t('auto')), h('option', { value: 'ar' }, 'العربية'), h('option', { value: 'en' }, 'English'));
   const published = h('input', { type: 'date', 'aria-label': t('publishedDate') });
   const button = h('button', { type: 'button' }, t('codeNow'));
+  const store = h('button', { type: 'button', class: 'secondary', 'data-testid': 'store-article' }, t('storeArticle'));
+  const storeStatus = h('div', { 'data-testid': 'store-status', role: 'status' });
   const out = h('div', { class: 'stack', 'data-testid': 'code-result' });
+  text.value = draft;
+  const body = (): ArticleBody => ({
+    text: text.value,
+    ...(lang.value === 'ar' || lang.value === 'en' ? { lang: lang.value } : {}),
+    ...(published.value ? { published: published.value } : {}),
+  });
 
   let seq = 0;
   const run = async (): Promise<void> => {
-    const body = text.value;
-    if (body.trim() === '') {
+    if (text.value.trim() === '') {
       clear(out);
       return;
     }
     const mine = ++seq;
     try {
-      const result = await api.code({ text: body, ...(lang.value === 'ar' || lang.value === 'en' ? { lang: lang.value } : {}), ...(published.value ? { published: published.value } : {}) });
+      const result = await api.code(body());
       if (mine !== seq) return;
       clear(out);
       out.appendChild(
@@ -54,18 +68,41 @@ export function renderCode(root: HTMLElement): void {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   };
-  text.addEventListener('input', soon);
+  text.addEventListener('input', () => {
+    draft = text.value;
+    clear(storeStatus);
+    soon();
+  });
   lang.addEventListener('change', soon);
   published.addEventListener('change', soon);
   button.addEventListener('click', () => void run());
+  store.addEventListener('click', () => {
+    if (text.value.trim() === '') return;
+    clear(storeStatus);
+    storeStatus.appendChild(h('p', { class: 'status' }, t('storing')));
+    api.store(body()).then(
+      (saved) => {
+        clear(storeStatus);
+        storeStatus.appendChild(
+          h('p', { class: 'status ok', 'data-testid': 'store-ok' }, `${t(saved.stored ? 'storedNew' : 'storedAlready')}: ${num(saved.events)} ${t('events')} · `, h('code', { dir: 'ltr' }, saved.hash.slice(0, 12))),
+        );
+      },
+      (err: unknown) => {
+        clear(storeStatus);
+        storeStatus.appendChild(errorBox(err));
+      },
+    );
+  });
   file.addEventListener('change', () => {
     const f = file.files?.[0];
     if (!f) return;
     void f.text().then((content) => {
       text.value = content;
+      draft = content;
       void run();
     });
   });
+  if (draft.trim() !== '') void run();
   root.appendChild(
     h(
       'div',
@@ -76,7 +113,8 @@ export function renderCode(root: HTMLElement): void {
         h('h1', {}, t('codeTitle')),
         h('p', { class: 'hint' }, t('codeHint')),
         text,
-        h('div', { class: 'controls' }, h('label', {}, t('upload'), file), h('label', {}, t('language'), lang), h('label', {}, t('publishedDate'), published), button),
+        h('div', { class: 'controls' }, h('label', {}, t('upload'), file), h('label', {}, t('language'), lang), h('label', {}, t('publishedDate'), published), button, store),
+        storeStatus,
       ),
       out,
     ),

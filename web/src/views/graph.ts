@@ -1,5 +1,5 @@
-// The relations graph: actors as nodes sized by volume, dyads as edges sized by events and coloured by the
-// balance of cooperation and conflict, in a time window chosen with two sliders. A node opens the actor's
+// The relations graph: actors as nodes sized by volume and coloured by community (Louvain, from the server),
+// dyads as edges sized by events and coloured by the balance of cooperation and conflict, in a time window chosen with two sliders. A node opens the actor's
 // profile, an edge the dyad. The same dyads are listed beside the graph as links, for keyboards and readers.
 import type cytoscape from 'cytoscape';
 import { api, type GraphBody } from '../api.js';
@@ -16,11 +16,16 @@ declare global {
   }
 }
 
+/** Community colours, cycled: apart from the edges' green-grey-red balance scale. */
+const COMMUNITY_COLOURS = ['#2f5d8a', '#7b4fa0', '#b8860b', '#1b8a8a', '#a0456e', '#5a6b2f', '#6d5a4f', '#3f7fbf'];
+
 function elements(g: GraphBody): cytoscape.ElementDefinition[] {
   const maxNode = Math.max(1, ...g.nodes.map((n) => n.events));
   const maxEdge = Math.max(1, ...g.edges.map((e) => e.events));
   return [
-    ...g.nodes.map((n) => ({ data: { id: n.id, label: actorName(n.id, n.name), size: 18 + 42 * Math.sqrt(n.events / maxNode) } })),
+    ...g.nodes.map((n) => ({
+      data: { id: n.id, label: actorName(n.id, n.name), size: 18 + 42 * Math.sqrt(n.events / maxNode), colour: COMMUNITY_COLOURS[n.community % COMMUNITY_COLOURS.length] ?? '#2f5d8a', community: n.community },
+    })),
     ...g.edges.map((e) => ({
       data: { id: `${e.a}|${e.b}`, source: e.a, target: e.b, width: 1.5 + 9 * Math.sqrt(e.events / maxEdge), colour: balanceColour(e.balance) },
     })),
@@ -74,6 +79,7 @@ export async function renderGraph(root: HTMLElement, params: URLSearchParams): P
     t('legendMixed'),
     h('span', { class: 'swatch', style: `background:${balanceColour(-1)}` }),
     t('legendConflict'),
+    h('span', { class: 'muted' }, ` · ${t('legendCommunity')}`),
   );
   root.appendChild(
     h(
@@ -109,7 +115,7 @@ export async function renderGraph(root: HTMLElement, params: URLSearchParams): P
           label: 'data(label)',
           width: 'data(size)',
           height: 'data(size)',
-          'background-color': '#2f5d8a',
+          'background-color': 'data(colour)',
           color: '#1d2430',
           'font-size': 13,
           'font-family': 'Noto Sans Arabic, Noto Sans, DejaVu Sans, sans-serif',
@@ -142,7 +148,7 @@ export async function renderGraph(root: HTMLElement, params: URLSearchParams): P
     if (mine !== seq) return; // a later move of the slider won
     const hash = `#/graph?from=${from ?? ''}&to=${to ?? ''}&view=${view.value}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
-    counts.textContent = `${num(g.nodes.length)} ${t('nodes')} · ${num(g.edges.length)} ${t('edges')}`;
+    counts.textContent = `${num(g.nodes.length)} ${t('nodes')} · ${num(g.edges.length)} ${t('edges')} · ${num(g.communities.count)} ${t('communities')}`;
     cy.elements().remove();
     cy.add(elements(g));
     cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 30 } as cytoscape.LayoutOptions).run();

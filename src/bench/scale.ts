@@ -1,0 +1,226 @@
+// `npm run bench:scale`: N generated articles through `rasad ingest` into SQLite (one process), then through
+// `rasad enqueue` + 1, 2 and 4 `rasad worker` processes into PostgreSQL: articles/s, peak RSS per process, database
+// size and dyad-query latency at that size. Every process is the real CLI, measured from outside.
+// Env: RASAD_SCALE_N (1000000), RASAD_SCALE_WORDS (200), RASAD_SCALE_WORKERS (1,2,4), RASAD_SCALE_CONCURRENCY (2 jobs
+// per worker), RASAD_SCALE_DIR (scratch space for the corpus and the SQLite file; default the system temp folder);
+// the PostgreSQL runs need RASAD_PG_URL and RASAD_REDIS_URL (each run gets a schema and a queue of its own, dropped after).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openQueue } from '../queue/queue.js';
+import { openStore } from '../store/store.js';
+import { writeCorpus } from './corpus.js';
+import { envInt } from './env.js';
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'rasad.js');
+const TARGET_SQLITE_SECONDS_PER_MILLION = 3600;
+const TARGET_PEAK_RSS_MB = 1024;
+
+interface ProcessRun {
+  seconds: number;
+  /** Peak resident memory (VmHWM, sampled from /proc while it runs), MiB; null where /proc is missing. */
+  peakRssMb: number | null;
+  stdout: string;
+}
+
+function peakRss(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Run the CLI to its end; its peak RSS is the high-water mark last seen before it exits. */
+function runCli(args: string[]): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let peak: number | null = null;
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const sample = setInterval(() => {
+      const now = child.pid === undefined ? null : peakRss(child.pid);
+      if (now !== null) peak = Math.max(peak ?? 0, now);
+    }, 200);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code !== 0) reject(new Error(`rasad ${args[0]} exited with ${code}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: peak, stdout });
+    });
+  });
+}
+
+interface Latency {
+  dyad: string;
+  events: number;
+  /** Median ms: the busiest dyads (dyadSummary), a dyad's merged history (`rasad dyad`), its reports by month (the
+   * API's dyad endpoint), all its reports (`rasad dyad --reports`). */
+  summaryMs: number;
+  historyMs: number;
+  periodsMs: number;
+  reportsMs: number;
+}
+
+const NO_LATENCY: Latency = { dyad: '-', events: 0, summaryMs: 0, historyMs: 0, periodsMs: 0, reportsMs: 0 };
+
+async function medianMs(run: () => Promise<unknown>, times = 5): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await run();
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(times / 2)] ?? 0;
+}
+
+/** The dyad queries a user runs, on the busiest dyad in the store. */
+async function dyadLatency(location: string): Promise<Latency> {
+  const store = await openStore(location, { mustExist: true });
+  try {
+    const summaryMs = await medianMs(() => store.dyadSummary(10), 3);
+    const [top] = await store.dyadSummary(1);
+    if (!top) return NO_LATENCY;
+    return {
+      dyad: `${top.a}-${top.b}`,
+      events: top.events,
+      summaryMs,
+      historyMs: await medianMs(() => store.dyadHistory(top.a, top.b)),
+      periodsMs: await medianMs(() => store.reportPeriods(top.a, top.b, 'month')),
+      reportsMs: await medianMs(() => store.dyad(top.a, top.b), 3),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+interface Row {
+  run: string;
+  processes: number;
+  seconds: number;
+  rate: number;
+  peakRssMb: (number | null)[];
+  dbMb: number;
+  latency: Latency;
+}
+
+function fileMb(path: string): number {
+  return [path, `${path}-wal`].reduce((sum, p) => sum + (existsSync(p) ? statSync(p).size : 0), 0) / 1024 / 1024;
+}
+
+async function schemaMb(url: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ bytes: string | null }>(
+      `select sum(pg_total_relation_size(c.oid)) as bytes from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r'`,
+      [schema],
+    );
+    return Number(r.rows[0]?.bytes ?? 0) / 1024 / 1024;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade`).finally(() => client.end());
+}
+
+async function sqliteRun(corpus: string, dir: string, n: number): Promise<Row> {
+  const db = join(dir, 'scale.db');
+  const run = await runCli(['ingest', corpus, '--db', db]);
+  if (!run.stdout.includes(`stored: ${n}`)) throw new Error(`ingest did not store every article: ${run.stdout.trim()}`);
+  return { run: 'sqlite, ingest', processes: 1, seconds: run.seconds, rate: n / run.seconds, peakRssMb: [run.peakRssMb], dbMb: fileMb(db), latency: await dyadLatency(db) };
+}
+
+async function postgresRun(corpus: string, n: number, workers: number, concurrency: number, pgUrl: string, redisUrl: string): Promise<Row[]> {
+  const tag = `rasad_scale_${process.pid}_${workers}`;
+  const location = new URL(pgUrl);
+  location.searchParams.set('schema', tag);
+  const db = location.toString();
+  const queue = await openQueue(redisUrl, tag);
+  try {
+    const fill = await runCli(['enqueue', corpus, '--redis', redisUrl, '--queue', tag]);
+    const started = performance.now();
+    const runs = await Promise.all(
+      Array.from({ length: workers }, () => runCli(['worker', '--db', db, '--redis', redisUrl, '--queue', tag, '--concurrency', String(concurrency), '--until-empty'])),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const stored = runs.reduce((sum, r) => sum + Number(/stored: (\d+)/.exec(r.stdout)?.[1] ?? 0), 0);
+    if (stored !== n) throw new Error(`${workers} worker(s) stored ${stored} of ${n} articles`);
+    return [
+      { run: 'redis, enqueue', processes: 1, seconds: fill.seconds, rate: n / fill.seconds, peakRssMb: [fill.peakRssMb], dbMb: 0, latency: NO_LATENCY },
+      { run: `postgres, ${workers} worker(s)`, processes: workers, seconds, rate: n / seconds, peakRssMb: runs.map((r) => r.peakRssMb), dbMb: await schemaMb(pgUrl, tag), latency: await dyadLatency(db) },
+    ];
+  } finally {
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    await dropSchema(pgUrl, tag).catch(() => undefined);
+  }
+}
+
+const fmt = (x: number, digits = 1): string => x.toFixed(digits);
+
+function printRows(rows: Row[]): void {
+  console.log('\nrun                      procs  seconds  articles/s  peak RSS MiB (each)  db MiB  busiest dyad (reports)  summary  history  periods  reports (ms)');
+  for (const r of rows) {
+    const rss = r.peakRssMb.map((x) => (x === null ? '?' : fmt(x, 0))).join(',');
+    const l = r.latency;
+    const dyad = l.events > 0 ? `${l.dyad} (${l.events})` : '-';
+    const ms = l.events > 0 ? [l.summaryMs, l.historyMs, l.periodsMs, l.reportsMs].map((x) => fmt(x).padStart(8)).join(' ') : '';
+    console.log(`${r.run.padEnd(24)} ${String(r.processes).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.rate).padStart(11)}  ${rss.padEnd(19)} ${fmt(r.dbMb).padStart(7)}  ${dyad.padEnd(22)} ${ms}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const n = envInt('RASAD_SCALE_N', 1_000_000);
+  const words = envInt('RASAD_SCALE_WORDS', 200);
+  const concurrency = envInt('RASAD_SCALE_CONCURRENCY', 2);
+  const workerCounts = (process.env.RASAD_SCALE_WORKERS ?? '1,2,4').split(',').map((w) => {
+    const k = Number(w);
+    if (!Number.isInteger(k) || k < 1) throw new Error(`RASAD_SCALE_WORKERS must list whole numbers, got "${w}"`);
+    return k;
+  });
+  const dir = mkdtempSync(join(process.env.RASAD_SCALE_DIR ?? tmpdir(), 'rasad-scale-'));
+  console.log(`bench:scale: ${n} articles of ~${words} words; ${cpus().length} cores, load ${loadavg().map((l) => fmt(l, 2)).join(' ')}; scratch ${dir}`);
+  try {
+    const corpus = join(dir, 'corpus.jsonl');
+    const written = await writeCorpus(corpus, { n, words, seed: 1 });
+    console.log(`corpus: ${fmt(written.bytes / 1024 / 1024)} MiB of JSONL`);
+    const rows: Row[] = [await sqliteRun(corpus, dir, n)];
+    const sqlite = rows[0];
+    rmSync(join(dir, 'scale.db'), { force: true });
+    const pgUrl = process.env.RASAD_PG_URL;
+    const redisUrl = process.env.RASAD_REDIS_URL;
+    if (pgUrl && redisUrl) {
+      for (const workers of workerCounts) rows.push(...(await postgresRun(corpus, n, workers, concurrency, pgUrl, redisUrl)));
+    } else {
+      console.log('postgres: skipped; set RASAD_PG_URL=postgres://... and RASAD_REDIS_URL=redis://... to time the workers');
+    }
+    printRows(rows);
+    if (sqlite) {
+      const perMillion = (sqlite.seconds / n) * 1_000_000;
+      const rss = sqlite.peakRssMb[0] ?? null;
+      console.log(
+        `\nsqlite: ${fmt(perMillion / 60)} min per million articles (target < ${TARGET_SQLITE_SECONDS_PER_MILLION / 60}), peak RSS ${rss === null ? '?' : fmt(rss, 0)} MiB (target < ${TARGET_PEAK_RSS_MB})`,
+      );
+    }
+    const pgRates = rows.filter((r) => r.run.startsWith('postgres'));
+    const one = pgRates.find((r) => r.processes === 1);
+    if (one) console.log(`postgres scaling: ${pgRates.map((r) => `${r.processes} -> ${fmt(r.rate / one.rate, 2)}x`).join(', ')} (near-linear until the cores run out)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:scale: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
