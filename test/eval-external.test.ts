@@ -104,3 +104,46 @@ describe('external scoring', () => {
     expect(run.records.map((r) => r.full.length)).toEqual([1, 1, 1, 1, 0, 0]);
   });
 });
+
+describe('mutual acts told both ways', () => {
+  it('counts a gold pair A->B, B->A of a mutual root as one event that our event matches in either order', () => {
+    const items = [
+      {
+        record: record('m1', [
+          { source: 'OMN', target: 'QAT', cameo: '040', cameo_known: true },
+          { source: 'QAT', target: 'OMN', cameo: '040', cameo_known: true },
+        ]),
+        system: [sys('040', null, 'QAT', 'OMN')],
+      },
+    ];
+    const run = scoreExternal('m.jsonl', items, states);
+    expect(run.counts.gold).toBe(1);
+    expect(run.counts.reciprocalPairs).toBe(1);
+    expect(run.counts.matched).toBe(1);
+  });
+
+  it('keeps both directions of a conflict root apart (two accusations are two acts)', () => {
+    const items = [
+      {
+        record: record('m2', [
+          { source: 'IND', target: 'PAK', cameo: '112', cameo_known: true },
+          { source: 'PAK', target: 'IND', cameo: '112', cameo_known: true },
+        ]),
+        system: [sys('112', null, 'PAK', 'IND')],
+      },
+    ];
+    const run = scoreExternal('m.jsonl', items, states);
+    expect(run.counts.gold).toBe(2);
+    expect(run.counts.matched).toBe(1);
+  });
+
+  it('collapses a PLOVER compound actor expanded into two events whatever the category', () => {
+    const events = [
+      { source: 'PHLMIL', target: 'PHLREB', cameo: null, plover: 'FIGHT', derived_reciprocal: true },
+      { source: 'PHLREB', target: 'PHLMIL', cameo: null, plover: 'FIGHT', derived_reciprocal: true },
+    ];
+    const run = scoreExternal('p.jsonl', [{ record: record('m3', events), system: [sys('190', 'ASSAULT', 'PHL', 'PHL')] }], states);
+    expect(run.counts.gold).toBe(1);
+    expect(run.counts.matched).toBe(1);
+  });
+});

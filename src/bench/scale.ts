@@ -39,10 +39,13 @@ function peakRss(pid: number): number | null {
 function runCli(args: string[]): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
     let peak: number | null = null;
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    // Kept for a failure; a healthy run's messages (a worker saying it started) would only clutter the table.
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const sample = setInterval(() => {
       const now = child.pid === undefined ? null : peakRss(child.pid);
       if (now !== null) peak = Math.max(peak ?? 0, now);
@@ -50,7 +53,7 @@ function runCli(args: string[]): Promise<ProcessRun> {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(sample);
-      if (code !== 0) reject(new Error(`rasad ${args[0]} exited with ${code}`));
+      if (code !== 0) reject(new Error(`rasad ${args[0]} exited with ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
       else resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: peak, stdout });
     });
   });
@@ -168,15 +171,15 @@ async function postgresRun(corpus: string, n: number, workers: number, concurren
 
 const fmt = (x: number, digits = 1): string => x.toFixed(digits);
 
-function printRows(rows: Row[]): void {
-  console.log('\nrun                      procs  seconds  articles/s  peak RSS MiB (each)  db MiB  busiest dyad (reports)  summary  history  periods  reports (ms)');
-  for (const r of rows) {
-    const rss = r.peakRssMb.map((x) => (x === null ? '?' : fmt(x, 0))).join(',');
-    const l = r.latency;
-    const dyad = l.events > 0 ? `${l.dyad} (${l.events})` : '-';
-    const ms = l.events > 0 ? [l.summaryMs, l.historyMs, l.periodsMs, l.reportsMs].map((x) => fmt(x).padStart(8)).join(' ') : '';
-    console.log(`${r.run.padEnd(24)} ${String(r.processes).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.rate).padStart(11)}  ${rss.padEnd(19)} ${fmt(r.dbMb).padStart(7)}  ${dyad.padEnd(22)} ${ms}`);
-  }
+const HEADER = 'run                      procs  seconds  articles/s  peak RSS MiB (each)  db MiB  busiest dyad (reports)  summary  history  periods  reports (ms)';
+
+/** One line per run, printed as soon as the run ends (a long bench keeps what it measured if a later run fails). */
+function printRow(r: Row): void {
+  const rss = r.peakRssMb.map((x) => (x === null ? '?' : fmt(x, 0))).join(',');
+  const l = r.latency;
+  const dyad = l.events > 0 ? `${l.dyad} (${l.events})` : '-';
+  const ms = l.events > 0 ? [l.summaryMs, l.historyMs, l.periodsMs, l.reportsMs].map((x) => fmt(x).padStart(8)).join(' ') : '';
+  console.log(`${r.run.padEnd(24)} ${String(r.processes).padStart(5)} ${fmt(r.seconds).padStart(8)} ${fmt(r.rate).padStart(11)}  ${rss.padEnd(19)} ${fmt(r.dbMb).padStart(7)}  ${dyad.padEnd(22)} ${ms}`);
 }
 
 async function main(): Promise<void> {
@@ -194,24 +197,27 @@ async function main(): Promise<void> {
     const corpus = join(dir, 'corpus.jsonl');
     const written = await writeCorpus(corpus, { n, words, seed: 1 });
     console.log(`corpus: ${fmt(written.bytes / 1024 / 1024)} MiB of JSONL`);
-    const rows: Row[] = [await sqliteRun(corpus, dir, n)];
-    const sqlite = rows[0];
+    console.log(`\n${HEADER}`);
+    const sqlite = await sqliteRun(corpus, dir, n);
+    printRow(sqlite);
     rmSync(join(dir, 'scale.db'), { force: true });
+    const rows: Row[] = [sqlite];
     const pgUrl = process.env.RASAD_PG_URL;
     const redisUrl = process.env.RASAD_REDIS_URL;
     if (pgUrl && redisUrl) {
-      for (const workers of workerCounts) rows.push(...(await postgresRun(corpus, n, workers, concurrency, pgUrl, redisUrl)));
+      for (const workers of workerCounts) {
+        const runs = await postgresRun(corpus, n, workers, concurrency, pgUrl, redisUrl);
+        runs.forEach(printRow);
+        rows.push(...runs);
+      }
     } else {
       console.log('postgres: skipped; set RASAD_PG_URL=postgres://... and RASAD_REDIS_URL=redis://... to time the workers');
     }
-    printRows(rows);
-    if (sqlite) {
-      const perMillion = (sqlite.seconds / n) * 1_000_000;
-      const rss = sqlite.peakRssMb[0] ?? null;
-      console.log(
-        `\nsqlite: ${fmt(perMillion / 60)} min per million articles (target < ${TARGET_SQLITE_SECONDS_PER_MILLION / 60}), peak RSS ${rss === null ? '?' : fmt(rss, 0)} MiB (target < ${TARGET_PEAK_RSS_MB})`,
-      );
-    }
+    const perMillion = (sqlite.seconds / n) * 1_000_000;
+    const rss = sqlite.peakRssMb[0] ?? null;
+    console.log(
+      `\nsqlite: ${fmt(perMillion / 60)} min per million articles at this rate (target < ${TARGET_SQLITE_SECONDS_PER_MILLION / 60}), peak RSS ${rss === null ? '?' : fmt(rss, 0)} MiB (target < ${TARGET_PEAK_RSS_MB})`,
+    );
     const pgRates = rows.filter((r) => r.run.startsWith('postgres'));
     const one = pgRates.find((r) => r.processes === 1);
     if (one) console.log(`postgres scaling: ${pgRates.map((r) => `${r.processes} -> ${fmt(r.rate / one.rate, 2)}x`).join(', ')} (near-linear until the cores run out)`);

@@ -30,7 +30,8 @@ export function externalSummary(runs: ExternalRun[]): string {
     const c = r.counts;
     lines.push(
       `  (${c.skippedRecords} records skipped by the origin, ${c.skippedEvents} gold events with test-only codes left out, ` +
-        `${c.noEventRecords} no-event records; matched ${c.matched}, type-only ${c.typeMatched}` +
+        `${c.noEventRecords} no-event records${c.reciprocalPairs > 0 ? `, ${c.reciprocalPairs} mutual acts told both ways counted once` : ''}; ` +
+        `matched ${c.matched}, type-only ${c.typeMatched}` +
         `${c.outOfScope > 0 ? `; ${c.outOfScope} system events of other categories than a record was annotated for left out` : ''})`,
     );
   }

@@ -18,6 +18,8 @@ const ExternalEventSchema = z.object({
   cameo: z.string().nullable().optional(),
   cameo_known: z.boolean().optional(),
   plover: z.string().nullable().optional(),
+  /** PLOVER GSR: one of the ordered pairs the origin's compound SRC/TAR actor was expanded into. */
+  derived_reciprocal: z.boolean().optional(),
 });
 
 const ExternalRecordSchema = z.object({
@@ -49,6 +51,8 @@ export interface ExternalGold {
   target: ActorCheck | null;
   /** The codes as written in the gold, for details. */
   label: string;
+  /** One mutual act told both ways in the gold (A->B and B->A): matched by our one event in either order. */
+  mutual?: boolean;
 }
 
 /** The part of our event the external scorer looks at. */
@@ -81,12 +85,49 @@ export function typeMatches(g: ExternalGold, s: ExternalSystem): boolean {
   return g.type.modes.size === 0 || g.type.modes.has(ploverNames().modeOf(s.code));
 }
 
-/** Type matches and every actor the gold names is ours on the same side. */
+function sidesMatch(source: ActorCheck | null, target: ActorCheck | null, s: ExternalSystem): boolean {
+  return (!source || actorSatisfies(source, s.source)) && (!target || actorSatisfies(target, s.target));
+}
+
+/** Type matches and every actor the gold names is ours on the same side (either side for a mutual act). */
 export function fullMatches(g: ExternalGold, s: ExternalSystem): boolean {
   if (!typeMatches(g, s)) return false;
-  if (g.source && !actorSatisfies(g.source, s.source)) return false;
-  if (g.target && !actorSatisfies(g.target, s.target)) return false;
-  return true;
+  return sidesMatch(g.source, g.target, s) || (g.mutual === true && sidesMatch(g.target, g.source, s));
+}
+
+/** Roots whose acts are mutual in shared/eval/SCHEMA.md (intent, consult, diplomatic and material cooperation). */
+const MUTUAL_ROOTS: ReadonlySet<string> = new Set(['03', '04', '05', '06']);
+
+function sameType(a: GoldType, b: GoldType): boolean {
+  if (a.kind === 'root' && b.kind === 'root') return a.root === b.root;
+  return a.kind === 'plover' && b.kind === 'plover' && a.plover === b.plover;
+}
+
+/**
+ * PETRARCH codes a mutual act ("X and Y met") as two events, X->Y and Y->X, and the PLOVER GSR expands a compound
+ * SRC/TAR actor the same way (derived_reciprocal); the project's convention (shared/eval/SCHEMA.md) is one event
+ * matched in either order. Each such pair becomes one mutual gold event, so one event of ours can match it.
+ */
+export function collapseReciprocal(events: ReadonlyArray<{ raw: ExternalEvent; gold: ExternalGold }>): ExternalGold[] {
+  const out: ExternalGold[] = [];
+  const used = new Set<number>();
+  events.forEach(({ raw, gold }, i) => {
+    if (used.has(i)) return;
+    const mutualType = raw.derived_reciprocal === true || (gold.type.kind === 'root' && MUTUAL_ROOTS.has(gold.type.root));
+    const j = !mutualType
+      ? -1
+      : events.findIndex(
+          (o, k) =>
+            k > i && !used.has(k) && sameType(o.gold.type, gold.type) && (o.raw.source ?? null) === (raw.target ?? null) && (o.raw.target ?? null) === (raw.source ?? null),
+        );
+    if (j < 0) {
+      out.push(gold);
+      return;
+    }
+    used.add(j);
+    out.push({ ...gold, mutual: true, label: `${gold.label} (either way)` });
+  });
+  return out;
 }
 
 /** Greedy pairing in gold order; returns [gold index, system index] pairs. */
@@ -124,6 +165,8 @@ export interface ExternalCounts {
   outOfScope: number;
   matched: number;
   typeMatched: number;
+  /** Gold events told both ways (A->B, B->A) and counted as one mutual event. */
+  reciprocalPairs: number;
 }
 
 export interface RecordResult {
@@ -182,21 +225,23 @@ export function scoreExternal(
   skippedRecords = 0,
 ): ExternalRun {
   const counts: ExternalCounts = {
-    records: 0, skippedRecords, skippedEvents: 0, noEventRecords: 0, gold: 0, system: 0, outOfScope: 0, matched: 0, typeMatched: 0,
+    records: 0, skippedRecords, skippedEvents: 0, noEventRecords: 0, gold: 0, system: 0, outOfScope: 0, matched: 0, typeMatched: 0, reciprocalPairs: 0,
   };
   const records: RecordResult[] = [];
   for (const { record, system: all } of items) {
     // A sentence annotated only for its protest says nothing about the statement or arrest it also tells.
     const scope = record.meta?.event_type ? ploverNames().category(record.meta.event_type).event : null;
     const system = scope === null ? all : all.filter((s) => (s.plover ?? '').toUpperCase() === scope);
-    const gold: ExternalGold[] = [];
+    const scored: Array<{ raw: ExternalEvent; gold: ExternalGold }> = [];
     for (const e of record.events) {
       const g = externalGold(e, states);
-      if (g) gold.push(g);
+      if (g) scored.push({ raw: e, gold: g });
       else counts.skippedEvents++;
     }
     // A record whose every event was skipped says nothing about what should be found: leave it out.
-    if (record.events.length > 0 && gold.length === 0) continue;
+    if (record.events.length > 0 && scored.length === 0) continue;
+    const gold = collapseReciprocal(scored);
+    counts.reciprocalPairs += scored.length - gold.length;
     const full = pairExternal(gold, system, fullMatches);
     const typeOnly = pairExternal(gold, system, typeMatches);
     counts.records++;

@@ -5,6 +5,7 @@ import { foldKey } from '../stages/normalise.js';
 import type { ActorRef, Group, SentenceView } from './sentence.js';
 import { tokenIs } from './sentence.js';
 import { arabicReadings } from './arabic.js';
+import { countsPeople } from './unidentified.js';
 import { governorOf, relativeDoer, type ArabicCues } from './arabic-arguments.js';
 import { selfPair } from './participants.js';
 import { englishArguments } from './english-arguments.js';
@@ -43,8 +44,11 @@ const AR_AND = fold(['و', 'ثم']);
 /** Words that may stand between a light verb/تم and the noun, or between a noun and its agent (adjectives). */
 const AR_SOURCE_INTRO = fold(['من', 'قبل']);
 const AR_OF = fold(['من']);
-/** Who did what an objective noun tells: من قبل X، على يد X، على أيدي X، من طرف X (not من alone: مقتل خمسة من الجنود). */
-const AR_DOER_INTRO = fold(['قبل', 'يد', 'أيدي', 'طرف']);
+/** Who did what a passive or an objective noun tells: على يد X، على أيدي X، بأيدي X، من قبل X، من طرف X. */
+const AR_DOER_HEADS = fold(['يد', 'أيدي', 'قبل', 'طرف']);
+const AR_DOER_PARTICLES = fold(['على', 'من']);
+/** برصاص X، بنيران X: the weapon's owner did it (قتل برصاص الشرطة). */
+const AR_DOER_WEAPONS = fold(['رصاص', 'نيران', 'رصاصة', 'قذيفة', 'قذائف']);
 
 export interface Assignment {
   sources: ActorRef[];
@@ -89,16 +93,30 @@ export function introduction(view: SentenceView, group: Group): { word: string; 
   }
   const t = view.tokens[i];
   if (t === undefined) return null;
-  // كل من X وY ("both X and Y") and مسؤولون من X ("officials from X") name X itself, not an object of من.
-  if (t.norm === AR_MIN && view.stems(i - 1).some((s) => AR_PARTITIVE.has(s))) return null;
+  // كل من X وY ("both X and Y"), مسؤولون من X ("officials from X") and ثلاثة من الجنود ("three of the soldiers")
+  // name X itself, not an object of من.
+  if (t.norm === AR_MIN && (view.stems(i - 1).some((s) => AR_PARTITIVE.has(s)) || countsPeople(view.tokens[i - 1]))) return null;
   if (AR_PARTICLES.has(t.norm)) return { word: t.norm, at: i };
   const stem = view.stems(i).find((s) => AR_PARTICLES.has(s));
   if (stem !== undefined) return { word: stem, at: i };
   return group.refs[0]?.mention.kind === 'nisba' ? nounIntroduction(view, i) : null;
 }
 
-/** على الطائرات الأميركية، للقوات الإثيوبية: a nisba describes the noun before it, which the particle introduces. */
-function nounIntroduction(view: SentenceView, noun: number): { word: string; at: number } | null {
+/** Definite adjectives a nisba may follow inside its noun phrase (الضربات الجوية الأميركية). */
+const NP_REACH = 3;
+
+function definite(view: SentenceView, index: number): boolean {
+  const t = view.tokens[index];
+  return t !== undefined && t.kind === 'word' && arabicReadings(t.norm).some((r) => r.article && r.prep === null);
+}
+
+/**
+ * على الطائرات الأميركية، للقوات الإثيوبية، من الضربات الجوية الأميركية: a nisba describes the noun before it (past
+ * the definite adjectives between them), which the particle introduces.
+ */
+function nounIntroduction(view: SentenceView, last: number): { word: string; at: number } | null {
+  let noun = last;
+  while (noun > last - NP_REACH && definite(view, noun) && definite(view, noun - 1)) noun--;
   const t = view.tokens[noun];
   if (t === undefined || t.kind !== 'word') return null;
   const glued = arabicReadings(t.norm).find((r) => r.article && r.prep !== null);
@@ -112,6 +130,22 @@ function nounIntroduction(view: SentenceView, noun: number): { word: string; at:
 
 export function introducedBy(view: SentenceView, group: Group): string | null {
   return introduction(view, group)?.word ?? null;
+}
+
+/** Is the group a passive's agent: على يد X، بأيدي X، من قبل X، برصاص X، بنيران X? */
+export function isDoerPhrase(view: SentenceView, group: Group): boolean {
+  if (view.lang !== 'ar') return false;
+  const head = group.first - 1;
+  const glued = (i: number): boolean => arabicReadings(view.tokens[i]?.norm ?? '').some((r) => r.prep === 'ب' && !r.suffix);
+  const stems = view.stems(head);
+  if (stems.some((s) => AR_DOER_WEAPONS.has(s)) && glued(head)) return true;
+  if (!stems.some((s) => AR_DOER_HEADS.has(s))) return false;
+  return glued(head) || tokenIs(view, head - 1, AR_DOER_PARTICLES);
+}
+
+/** The first group within `window` tokens after `index` that a doer phrase introduces. */
+export function doerAfter(view: SentenceView, index: number, window: number): Group | null {
+  return view.groups.find((g) => g.first > index && g.first - index <= window && isDoerPhrase(view, g)) ?? null;
 }
 
 /** Words that open a clause of place or background: where, حيث (besides the relative pronouns). */
@@ -381,7 +415,7 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   const sufferer = adjacent ?? (p.objective ? groupIntroducedAfter(view, trigger.last, AR_OF, 3) : null);
   if (p.objective && sufferer && sufferer.refs[0]?.mention.kind !== 'nisba') {
     const enacted = agentive ? subjectIn(view, clauseStart, trigger.first, true) : null;
-    return result(groupIntroducedAfter(view, sufferer.last, AR_DOER_INTRO, 4) ?? enacted, sufferer, 0);
+    return result(doerAfter(view, sufferer.last, 5) ?? enacted, sufferer, 0);
   }
   if (agent) {
     const object = objectAfter(view, agent.last, targets, false, agent);
@@ -408,10 +442,19 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   return result(memory.lastSource, objectAfter(view, trigger.last, targets, false, null), 0.25);
 }
 
+/** Coercion and violence (17-20): the acts a doer phrase tells the agent of. */
+const PASSIVE_AGENT_ROOTS = /^(17|18|19|20)/;
+
+/** قتل الصحفي برصاص الجيش، اعتقل الناشط من قبل الشرطة: the actor a doer phrase introduces did it to the other. */
+function passiveDoer(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  if (!PASSIVE_AGENT_ROOTS.test(trigger.form.pattern.code) || a.mutual || a.targetGroup === null || !isDoerPhrase(view, a.targetGroup)) return a;
+  return result(a.targetGroup, a.sourceGroup, a.penalty);
+}
+
 /** `cues`: Arabic governing verbs for event nouns; without them any subject before a noun is its agent. */
 export function assignArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory, cues?: ArabicCues): Assignment {
   if (view.lang === 'en') return englishArguments(view, trigger, memory);
   return trigger.form.pattern.kind === 'noun'
     ? arabicNounArguments(view, trigger, memory, cues)
-    : arabicVerbArguments(view, trigger, memory);
+    : passiveDoer(view, trigger, arabicVerbArguments(view, trigger, memory));
 }

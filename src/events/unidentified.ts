@@ -123,8 +123,17 @@ function stemsMatch(token: Token | undefined, key: string): boolean {
   return token !== undefined && token.kind === 'word' && arabicBareStems(token.norm).includes(key);
 }
 
-/** A state nisba or name mention starting right after `end` (only spaces between). */
-function nisbaAfter(doc: Document, mentions: Mention[], end: number): Mention | undefined {
+/** The last letter of a span of the folded text (ignorable characters skipped). */
+function lastLetter(doc: Document, start: number, end: number): string {
+  for (let i = end - 1; i >= start; i--) if (doc.norm[i] !== IGNORABLE) return doc.norm[i] as string;
+  return '';
+}
+
+/**
+ * A state nisba or name mention starting right after `end` (only spaces between). An indefinite accusative nisba
+ * (أميركيا) agrees only with a noun in the same case (جنديا أميركيا), not with مسلحون before its object.
+ */
+function nisbaAfter(doc: Document, mentions: Mention[], start: number, end: number): Mention | undefined {
   return mentions.find(
     (m) =>
       m.start >= end &&
@@ -132,14 +141,18 @@ function nisbaAfter(doc: Document, mentions: Mention[], end: number): Mention | 
       (m.kind === 'nisba' || m.kind === 'state') &&
       m.actors.length === 1 &&
       (m.actors[0]?.id.length ?? 0) === 3 &&
-      doc.norm.slice(end, m.start).trim() === '',
+      doc.norm.slice(end, m.start).trim() === '' &&
+      (m.kind !== 'nisba' || lastLetter(doc, m.start, m.end) !== 'ا' || lastLetter(doc, start, end) === 'ا'),
   );
 }
 
 /** Words that count people: a nisba after them names people of that country (ثلاثة عراقيين، عشرات الفلسطينيين). */
-const QUANTITY = new Set(['عشرات', 'مئات', 'آلاف', 'الاف', 'ألوف', 'عدد', 'بعض', 'أحد', 'احد', 'اثنين', 'اثنان', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة'].map(foldKey));
+const QUANTITY = new Set(
+  ['عشرات', 'مئات', 'آلاف', 'الاف', 'ألوف', 'عدد', 'بعض', 'أحد', 'احد', 'إحدى', 'اثنين', 'اثنان', 'اثنتين', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة',
+    'ثمانية', 'تسعة', 'عشرة', 'عشرين', 'ثلاثين', 'أربعين', 'خمسين', 'مئة', 'مائة', 'معظم', 'غالبية', 'أغلب'].map(foldKey),
+);
 
-function countsPeople(t: Token | undefined): boolean {
+export function countsPeople(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'number' || arabicBareStems(t.norm).some((s) => QUANTITY.has(s)));
 }
 
@@ -174,7 +187,7 @@ export function findUnidentified(
     }
     if (!hit) continue;
     const last = tokens[i + hit.tokens.length - 1] as Token;
-    const nisba = nisbaAfter(doc, mentions, last.end);
+    const nisba = nisbaAfter(doc, mentions, t.start, last.end);
     const country = nisba?.actors[0] ?? null;
     out.push({
       // After the glued clitics, so that a particle (للشرطة، بالمتظاهرين) still reads as introducing it.

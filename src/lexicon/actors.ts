@@ -83,14 +83,17 @@ export interface ActorLexicon {
 
 const NISBA_ENDINGS = ['', 'ه', 'ين', 'ون', 'ان', 'تان', 'تين', 'ات'];
 
-/** Arabic nisba inflections from the base form (إيراني): feminine, plurals, dual, each with/without ال.
+/** Arabic nisba inflections from the base form (إيراني): feminine, plurals, dual, each with/without ال, and the
+ * indefinite accusative (خطفوا أميركيا، قتل مدنيا أفغانيا), whose written alif never takes the article.
  * Several words inflect together: كوري جنوبي -> الكورية الجنوبية. */
 export function arabicNisbaForms(base: string): string[] {
   const words = foldKey(base).split(' ');
-  return NISBA_ENDINGS.flatMap((e) => {
+  const forms = NISBA_ENDINGS.flatMap((e) => {
     const bare = words.map((w) => `${w}${e}`);
     return [bare.join(' '), bare.map((w) => `ال${w}`).join(' ')];
   });
+  forms.push(words.map((w) => `${w}ا`).join(' '));
+  return forms;
 }
 
 const LATIN_CAPITAL = /^[A-Z\u00c0-\u00de]/;

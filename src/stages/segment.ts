@@ -16,6 +16,16 @@ const ARABIC_CLAUSE_OPENERS = new Set([
   'حينها', 'حينذاك', 'عقب', 'بعد', 'قبل', 'اما', 'الا',
 ]);
 const ENGLISH_CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though', 'after', 'before', 'when']);
+/** قبل/بعد/عقب before a time word are a time of the clause, not a new one (قبل ظهر أمس، بعد يومين، عقب ساعات). */
+const ARABIC_TIME_PREPOSITIONS = new Set(['قبل', 'بعد', 'عقب']);
+const ARABIC_TIME_WORDS = new Set([
+  'ظهر', 'منتصف', 'فجر', 'يوم', 'يومين', 'ايام', 'ساعه', 'ساعتين', 'ساعات', 'دقائق', 'اسبوع', 'اسبوعين', 'اسابيع',
+  'شهر', 'شهرين', 'اشهر', 'شهور', 'سنه', 'سنتين', 'سنوات', 'عام', 'عامين', 'اعوام', 'امس', 'نحو', 'حوالي', 'قليل',
+]);
+
+function timeAfter(next: Token | undefined): boolean {
+  return next !== undefined && ARABIC_TIME_WORDS.has(next.norm.replace(/^ال(?=...)/, ''));
+}
 
 const SENTENCE_END = /[.!?؟…]/;
 const CLAUSE_PUNCT = /[،؛;:]/;
@@ -137,7 +147,8 @@ function clauseSpans(sentence: Span, tokens: Token[], lang: Document['lang']): S
     else if (t.kind === 'word' && !afterPunct) {
       const w = lang === 'ar' ? t.norm.replace(/^[وف](?=..)/, '') : t.norm;
       const opener = lang === 'ar' ? ARABIC_CLAUSE_OPENERS : ENGLISH_CLAUSE_OPENERS;
-      if (opener.has(w) || (lang === 'ar' && opener.has(t.norm))) cuts.push(t.start);
+      const temporal = lang === 'ar' && ARABIC_TIME_PREPOSITIONS.has(w) && timeAfter(tokens[i + 1]);
+      if ((opener.has(w) || (lang === 'ar' && opener.has(t.norm))) && !temporal) cuts.push(t.start);
     }
   });
   const clauses: Span[] = [];
