@@ -32,7 +32,7 @@ def vforms(heads, tail=''):
     return out
 
 
-def add(code, kind, words, target=None, source=None, mutual=None, context=None, not_=None, priority=None, governed=None, objective=None):
+def add(code, kind, words, target=None, source=None, mutual=None, context=None, not_=None, priority=None, governed=None, objective=None, passive=None):
     e = {'code': code, 'kind': kind, 'words': words}
     if target: e['target'] = target
     if source: e['source'] = source
@@ -46,6 +46,9 @@ def add(code, kind, words, target=None, source=None, mutual=None, context=None, 
     # objective: the noun's genitive is who suffers it (مقتل الجنود، اغتيال الرئيس، اعتقال الناشط); a nisba after it
     # is still its agent (الاحتلال الإسرائيلي).
     if objective: e['objective'] = True
+    # passive: a verb written only in the passive (أصيب، اغتيل، لقي مصرعه): who is named suffers it, a doer phrase
+    # (على يد X، برصاص X، من قبل X) names who did it.
+    if passive: e['passive'] = True
     P.append(e)
 
 
@@ -707,7 +710,13 @@ N('185', ['محاولة اغتيال', 'محاولات اغتيال', 'مخطط 
 V('185', ['حاول/يحاول'], tail='اغتيال', priority=4)
 V('186', ['اغتال/يغتال'])
 N('186', ['اغتيال', 'اغتيالات', 'عملية اغتيال', 'تصفية'], target=['ل'], objective=True)
-add('186', 'verb', ['اغتيل'])  # passive past, unambiguous
+for form in ('اغتيل', 'اغتيلت', 'اغتيلا', 'اغتيلوا'):  # passive past, unambiguous (its present reads as the active)
+    add('186', 'verb', [form], passive=True)
+# the wounded and the killed as subjects of passive verbs (أصيب ثلاثة جنود بجروح، لقي 26 شخصا مصرعهم، استشهد فلسطيني)
+ILLNESS = ['مرض', 'فيروس', 'كورونا', 'سرطان', 'خيبة', 'صدمة', 'إحباط', 'ذهول', 'نوبة', 'جلطة', 'وعكة', 'عدوى', 'إنفلونزا', 'كوفيد', 'شمس', 'تسمم']
+V('180', ['أصيب/يصاب'], passive=True, not_=ILLNESS)
+V('180', ['لقي/يلقى'], passive=True, context=['مصرع', 'مصرعه', 'مصرعها', 'مصرعهم', 'مصرعهما', 'حتف', 'حتفه', 'حتفها', 'حتفهم', 'حتفهما'])
+V('180', ['استشهد/يستشهد'], passive=True, not_=['بقول', 'بما', 'بكلام', 'بآية', 'بحديث', 'بمثال', 'بأقوال', 'بتصريح', 'بتصريحات', 'بمقولة'])
 V('183', ['زرع/يزرع'], tail='عبوة', priority=3)
 
 # ================================================================ 19 fight

@@ -61,6 +61,7 @@ export type MentionKind =
   | 'person' // a named office holder
   | 'office' // a title without a name ("the Iranian president")
   | 'org' // an international or non-state organisation
+  | 'place' // a city or region, standing for its state (Nablus, Aleppo, Alaska): data/actors/places.json
   | 'anaphor'; // "the two countries", البلدين, "the kingdom"
 
 /** A span of text that names (or points back to) an actor. */

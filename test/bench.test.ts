@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, generateArticle, generateCorpus, writeCorpus } from '../src/bench/corpus.js';
+import { PassMeter, type PassResult } from '../src/bench/measure.js';
+import { passTable, targetLines } from '../src/bench/report.js';
+import type { Document } from '../src/document.js';
 import { AR } from '../src/bench/templates-ar.js';
 import { EN } from '../src/bench/templates-en.js';
 
@@ -54,5 +57,42 @@ describe('bench corpus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench report', () => {
+  const pass = (name: string, articles: number, wallSeconds: number, cpuSeconds: number): PassResult => ({
+    name, articles, sentences: articles * 40, events: articles * 2, wallSeconds, cpuSeconds, peakHeapMb: 120.4, peakRssMb: 250.6,
+  });
+
+  it('prints one aligned row per pass with its rates and peak memory', () => {
+    const lines = passTable([pass('bare', 1000, 0.5, 0.5), pass('code', 1000, 4, 2.5)]);
+    expect(lines).toHaveLength(3);
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    const code = lines[2]?.trim().split(/\s+/) ?? [];
+    // pass, articles, wall s, articles/s, sentences/s, CPU s, articles/CPU-s, events, heap, RSS
+    expect(code).toEqual(['code', '1000', '4.00', '250', '10000', '2.50', '400', '2000', '120', '251']);
+  });
+
+  it('judges the targets by wall and by CPU time separately', () => {
+    const [rate, ratio] = targetLines(pass('code', 1000, 4, 2.5), pass('bare', 1000, 0.5, 0.5));
+    expect(rate).toContain('250 articles/s wall, 400 per CPU-second');
+    expect(rate).toContain('NOT met by wall time, met by CPU time');
+    expect(ratio).toContain('code/bare 8.00 wall, 5.00 CPU');
+    expect(ratio).toContain('NOT met by wall time, NOT met by CPU time');
+    const [, good] = targetLines(pass('code', 1000, 1.5, 1.5), pass('bare', 1000, 0.5, 0.5));
+    expect(good).toContain('met by wall time, met by CPU time');
+    expect(good).not.toContain('NOT');
+  });
+
+  it('measures a pass: counts, and time and memory that are positive', () => {
+    const meter = new PassMeter('code');
+    const doc = { sentences: [{}, {}, {}], events: [{}] } as unknown as Document;
+    for (let i = 0; i < 150; i++) meter.add(doc);
+    const r = meter.finish();
+    expect([r.name, r.articles, r.sentences, r.events]).toEqual(['code', 150, 450, 150]);
+    expect(r.wallSeconds).toBeGreaterThan(0);
+    expect(r.cpuSeconds).toBeGreaterThanOrEqual(0);
+    expect(r.peakRssMb).toBeGreaterThan(r.peakHeapMb);
   });
 });

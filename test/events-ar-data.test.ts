@@ -20,6 +20,7 @@ const EntrySchema = z.strictObject({
   priority: z.number().int().min(1).optional(),
   governed: z.literal(true).optional(),
   objective: z.literal(true).optional(),
+  passive: z.literal(true).optional(),
 });
 const FileSchema = z.strictObject({ patterns: z.array(EntrySchema).min(1) });
 type Entry = z.infer<typeof EntrySchema>;

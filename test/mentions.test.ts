@@ -27,7 +27,7 @@ describe('mentions', () => {
   });
   it('English: possessive, acronym case', () => {
     const d = run("Iran's minister met the US envoy in Doha; us too.", 'en');
-    expect(d.mentions.map((m) => m.actors[0]?.cameo)).toEqual(['IRNGOV', 'USA', 'QAT']);
+    expect(d.mentions.map((m) => m.actors[0]?.cameo)).toEqual(['IRNGOV', 'USAGOV', 'QAT']);
   });
 });
 

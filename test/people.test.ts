@@ -59,6 +59,9 @@ const CoverageSchema = z.object({
   states: z.array(z.string().length(3)),
   offices: z.record(z.string(), z.array(z.string())),
   byState: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  unMembers: z.array(z.string().length(3)),
+  headsSince1990: z.record(z.string(), z.array(z.enum(['head of state', 'head of government']))),
+  currentExceptions: z.array(z.object({ state: z.string().length(3), reason: z.string().min(10) })),
   coverageExceptions: z.array(
     z.object({ state: z.string(), office: z.string(), from: z.string(), to: z.string().nullable(), reason: z.string().min(10) }),
   ),
@@ -101,6 +104,21 @@ function gaps(spans: Span[], from = coverage.since, to = TODAY, longer = coverag
   return out;
 }
 
+/** Times two different people held one office category of one state at once. */
+function overlaps(states: readonly string[], categories: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const state of states)
+    for (const category of categories) {
+      const list = holders(state, category);
+      for (let i = 1; i < list.length; i++) {
+        const a = list[i - 1] as Span;
+        const b = list[i] as Span;
+        if (a.who !== b.who && b.from < a.to) out.push(`${state} ${category}: ${a.who} ${a.from}..${a.to} / ${b.who} ${b.from}..${b.to}`);
+      }
+    }
+  return out;
+}
+
 describe('coverage of the required offices since 1990', () => {
   const categories = Object.keys(coverage.offices);
   it('names the states the issue requires, each with four office categories', () => {
@@ -122,17 +140,7 @@ describe('coverage of the required offices since 1990', () => {
     expect(stale).toEqual([]);
   });
   it('no two people hold one office category of one state at once', () => {
-    const overlaps: string[] = [];
-    for (const state of coverage.states)
-      for (const category of categories) {
-        const list = holders(state, category);
-        for (let i = 1; i < list.length; i++) {
-          const a = list[i - 1] as Span;
-          const b = list[i] as Span;
-          if (a.who !== b.who && b.from < a.to) overlaps.push(`${state} ${category}: ${a.who} ${a.from}..${a.to} / ${b.who} ${b.from}..${b.to}`);
-        }
-      }
-    expect(overlaps).toEqual([]);
+    expect(overlaps(coverage.states, categories)).toEqual([]);
   });
   it('every entry has Arabic and English names', () => {
     const missing = raw.filter((p) => p.names.ar.length === 0 || p.names.en.length === 0).map((p) => p.id);
@@ -218,5 +226,50 @@ describe('names', () => {
     expect(across.map((s) => s.name)).toContain('الملك عبد الله');
     for (const s of across) expect(owner(s.name), s.name).toEqual([]);
     expect(owner('الملك عبد الله الثاني')).toEqual(['abdullah-ii']);
+  });
+});
+
+// The heads of every other UN member (coverage.json: unMembers, headsSince1990, currentExceptions).
+describe('heads of state and government of every UN member', () => {
+  const HEADS = ['head of state', 'head of government'];
+  const stateIds = new Set((JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'actors', 'states.json'), 'utf8')) as Array<{ id: string }>).map((s) => s.id));
+  it('lists the 193 UN members, all of them states in the lexicon', () => {
+    expect(new Set(coverage.unMembers).size).toBe(193);
+    expect(coverage.unMembers.filter((s) => !stateIds.has(s))).toEqual([]);
+    for (const s of [...Object.keys(coverage.headsSince1990), ...coverage.currentExceptions.map((e) => e.state)]) expect(coverage.unMembers, s).toContain(s);
+  });
+  it('every UN member has its current head of state or government (documented exceptions aside)', () => {
+    const excepted = new Set(coverage.currentExceptions.map((e) => e.state));
+    const current = (state: string): boolean => HEADS.some((c) => holders(state, c).some((s) => s.to >= TODAY && s.from <= TODAY));
+    expect(coverage.unMembers.filter((s) => !excepted.has(s) && !current(s))).toEqual([]);
+    expect(coverage.currentExceptions.filter((e) => current(e.state)).map((e) => e.state)).toEqual([]); // none is stale
+  });
+  it('the heads of the states listed are held since 1990 with no long gap (documented exceptions aside)', () => {
+    const found: string[] = [];
+    for (const [state, categories] of Object.entries(coverage.headsSince1990))
+      for (const category of categories)
+        for (const g of gaps([...holders(state, category), ...exceptionsFor(state, category)])) found.push(`${state} ${category}: ${g}`);
+    expect(found).toEqual([]);
+  });
+  it('a head of another state resolves to it on the date, and a name two of its leaders share to the one in office', () => {
+    expect(actorAt(get('merkel-angela'), '2010-06-01')).toMatchObject({ id: 'DEU', role: 'GOV' });
+    expect(actorAt(get('merz-friedrich'), '2024-06-01')).toMatchObject({ id: 'DEU', role: null });
+    expect(actorAt(get('rutte-mark'), '2020-06-01')).toMatchObject({ id: 'NLD', role: 'GOV' });
+    expect(actorAt(get('rutte-mark'), '2025-06-01')).toMatchObject({ id: 'ORG:NATO' });
+    const [kirchner] = owner('Kirchner');
+    expect(kirchner).toBe('kirchner-cristina|kirchner-nestor');
+    expect(actorAt(get(kirchner ?? ''), '2005-01-01')).toMatchObject({ id: 'ARG', role: 'GOV' });
+    expect(actorAt(get(kirchner ?? ''), '2017-01-01')).toMatchObject({ id: 'ARG', role: null });
+    const pipeline = createPipeline();
+    const found = (text: string, lang: 'ar' | 'en'): string[] =>
+      pipeline
+        .run({ text, meta: { id: 't', title: null, outlet: null, published: '2021-03-01', url: null, lang, origin: 't' } })
+        .mentions.filter((m) => m.kind === 'person')
+        .map((m) => m.entry);
+    expect(found('Merkel phoned Ramaphosa after Bolsonaro spoke with Tebboune.', 'en')).toEqual(['merkel-angela', 'ramaphosa-cyril', 'bolsonaro-jair', 'tebboune-abdelmadjid']);
+    expect(found('اتصلت ميركل برامافوزا ثم التقى بوتفليقة وبولسونارو.', 'ar')).toEqual(['merkel-angela', 'ramaphosa-cyril', 'bouteflika-abdelaziz', 'bolsonaro-jair']);
+  });
+  it('no two people are head of state, or head of government, of one state at once', () => {
+    expect(overlaps(coverage.unMembers, HEADS)).toEqual([]);
   });
 });

@@ -47,7 +47,9 @@ export function composeMentions(doc: Document, found: Found[]): Mention[] {
     if (isState(prev) && prev.m.sentence === f.m.sentence && f.p.open) {
       const g = gap(doc, prev.m.end, f.m.start);
       const st = prev.m.actors[0];
-      const ok = g !== null && ((g === '' && prev.p.kind === 'nisba') || g === "'s" || g === '’s' || g === 's');
+      // English also puts a state's short name before the body ("US military", "Iraq government").
+      const adjacent = g === '' && (prev.p.kind === 'nisba' || (prev.p.kind === 'state' && doc.lang === 'en'));
+      const ok = g !== null && (adjacent || g === "'s" || g === '’s' || g === 's');
       if (ok && st) {
         f.m.start = prev.m.start;
         f.m.actors = [withRole(st, f.p.open)];

@@ -1,7 +1,8 @@
-// `npm run bench`: generate a corpus, then time a bare pass (read + normalise + segment), the full coder,
-// and ingest into a fresh SQLite file. Env: RASAD_BENCH_N (10000), RASAD_BENCH_WORDS (600), RASAD_BENCH_SEED (1).
+// `npm run bench`: generate a corpus, then time a bare pass (read + normalise + segment + tokenise), the full
+// coder, and ingest into a fresh SQLite file, and print them against the targets of issue 2.
+// Env: RASAD_BENCH_N (10000), RASAD_BENCH_WORDS (600), RASAD_BENCH_SEED (1).
 import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { emptyDocument, type Article, type Document } from '../document.js';
@@ -10,9 +11,8 @@ import { normalise } from '../stages/normalise.js';
 import { segment } from '../stages/segment.js';
 import { writeCorpus, type CorpusArticle } from './corpus.js';
 import { envInt } from './env.js';
-
-const TARGET_CODE_RATE = 300; // articles/s for `code` on one core
-const TARGET_RATIO = 4; // code time / bare time
+import { PassMeter, type PassResult } from './measure.js';
+import { passTable, targetLines } from './report.js';
 
 /** Lines of a file read in 1 MiB chunks, so the corpus is never held in memory whole (RSS is measured). */
 function* readLines(path: string): Generator<string> {
@@ -46,39 +46,17 @@ function* readCorpus(path: string): Generator<Article> {
   }
 }
 
-interface PassResult {
-  name: string;
-  articles: number;
-  sentences: number;
-  events: number;
-  seconds: number;
-  peakHeapMb: number;
-}
-
-const mb = (bytes: number): number => bytes / 1024 / 1024;
-
-/** Time one pass over the corpus; heapUsed is sampled every 100 articles (the pass is synchronous). */
+/** Time one pass over the corpus: each article read, then worked on. */
 async function timePass(
   name: string,
   path: string,
   work: (article: Article) => Document | Promise<Document>,
   finish?: () => Promise<void>,
 ): Promise<PassResult> {
-  let articles = 0;
-  let sentences = 0;
-  let events = 0;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const start = process.hrtime.bigint();
-  for (const article of readCorpus(path)) {
-    const doc = await work(article);
-    articles++;
-    sentences += doc.sentences.length;
-    events += doc.events.length;
-    if (articles % 100 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }
+  const meter = new PassMeter(name);
+  for (const article of readCorpus(path)) meter.add(await work(article));
   if (finish) await finish();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { name, articles, sentences, events, seconds, peakHeapMb: mb(peakHeap) };
+  return meter.finish();
 }
 
 /** Run a few articles untimed first so the JIT has compiled the hot paths of the pass being measured. */
@@ -88,15 +66,6 @@ function warmUp(path: string, work: (article: Article) => Document, count = 200)
     if (i++ >= count) break;
     work(article);
   }
-}
-
-function report(r: PassResult): string {
-  const rss = process.resourceUsage().maxRSS / 1024; // KiB -> MiB
-  return (
-    `${r.name.padEnd(6)} ${r.articles} articles in ${r.seconds.toFixed(2)} s: ` +
-    `${(r.articles / r.seconds).toFixed(0)} articles/s, ${(r.sentences / r.seconds).toFixed(0)} sentences/s, ` +
-    `${r.events} events; peak heapUsed ${r.peakHeapMb.toFixed(0)} MiB, maxRSS so far ${rss.toFixed(0)} MiB`
-  );
 }
 
 interface StoreLike {
@@ -117,6 +86,8 @@ async function loadStore(path: string): Promise<StoreLike | null> {
   }
 }
 
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+
 async function main(): Promise<void> {
   const n = envInt('RASAD_BENCH_N', 10_000);
   const words = envInt('RASAD_BENCH_WORDS', 600);
@@ -127,18 +98,20 @@ async function main(): Promise<void> {
     const t0 = process.hrtime.bigint();
     const written = await writeCorpus(corpus, { n, words, seed });
     const genSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    console.log(`corpus: ${written.articles} articles (~${words} words, half ar / half en), ${mb(written.bytes).toFixed(1)} MiB in ${genSeconds.toFixed(1)} s -> ${corpus}`);
+    console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${load()}; every pass runs on one thread`);
+    console.log(`corpus: ${written.articles} articles (~${words} words, half ar / half en), ${(written.bytes / 1024 / 1024).toFixed(1)} MiB in ${genSeconds.toFixed(1)} s`);
 
+    const results: PassResult[] = [];
     const barePass = (article: Article): Document =>
       segment(normalise(emptyDocument(article.text, article.meta, article.meta.lang ?? 'en')));
     warmUp(corpus, barePass);
     const bare = await timePass('bare', corpus, barePass);
-    console.log(report(bare));
+    results.push(bare);
 
     const pipeline = createPipeline();
     warmUp(corpus, (article) => pipeline.run(article));
     const code = await timePass('code', corpus, (article) => pipeline.run(article));
-    console.log(report(code));
+    results.push(code);
 
     const store = await loadStore(join(dir, 'bench.db'));
     if (!store) console.log('ingest: store not available');
@@ -156,15 +129,14 @@ async function main(): Promise<void> {
         if (batch.length > 0) await store.saveDocuments(batch);
       });
       await store.close();
-      console.log(report(ingest));
+      results.push(ingest);
     }
 
-    const rate = code.articles / code.seconds;
-    const ratio = code.seconds / bare.seconds;
     console.log('');
-    console.log(`code rate  ${rate.toFixed(0)} articles/s   target >= ${TARGET_CODE_RATE} on one core: ${rate >= TARGET_CODE_RATE ? 'met' : 'NOT met'}`);
-    console.log(`ratio      code/bare time ${ratio.toFixed(2)}   target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
-    console.log(`peak RSS   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    for (const line of passTable(results)) console.log(line);
+    console.log('');
+    for (const line of targetLines(code, bare)) console.log(line);
+    console.log(`peak RSS    ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB over the whole run; load average ${load()} at the end`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

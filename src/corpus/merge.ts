@@ -10,6 +10,12 @@
 // then report keys made of content hashes and offsets, not database ids), refusing any join that would put
 // two incompatible reports together. Re-clustering only the components a new report touches therefore gives
 // exactly what clustering the whole corpus would, whatever order the articles came in.
+//
+// Where links can be (for speed only; the rules above decide): with no shared weighted cue a link needs the
+// dates to add at least 1, which only two stated dates that overlap or two publication days at most 3 days apart
+// do (see dateBound). So a report's possible partners are those reports, plus the reports sharing a weighted cue
+// with it; the store reads both through indexes (src/store/merge-candidates.ts) and linkEdges enumerates them in
+// memory, instead of comparing every pair of a block.
 import { dateRange } from '../io/published.js';
 import { comparableCodes, isMutualCode, rootOf } from './codes.js';
 
@@ -59,30 +65,59 @@ export function blockOf(r: Pick<MergeReport, 'source' | 'target' | 'code'>): str
   return `${a}|${b}|${rootOf(r.code)}`;
 }
 
-interface Window {
-  kind: 'stated' | 'published' | 'unknown';
+/** What the link rules read of a report: merge reports without the article's publication date. */
+export type LinkFacts = Omit<MergeReport, 'published'>;
+
+export type WindowKind = 'stated' | 'published' | 'unknown';
+
+/** The days a report's date can be: within one calendar year at most (dateRange), or anything when unknown. */
+export interface MergeWindow {
+  kind: WindowKind;
   first: string;
   last: string;
-  precision: ReportPrecision;
 }
 
-const UNKNOWN: Window = { kind: 'unknown', first: '0000-01-01', last: '9999-12-31', precision: 'year' };
-
-function windowOf(r: MergeReport): Window {
-  const { value, precision, basis } = r.date;
-  const range = value ? dateRange(value) : null;
-  if (!range || !precision) return UNKNOWN;
-  if (basis === 'published' || basis === 'none') return { kind: 'published', first: range.first, last: range.last, precision };
-  return { kind: 'stated', first: range.first, last: range.last, precision };
+interface Window extends MergeWindow {
+  precision: ReportPrecision;
+  firstDay: number;
+  lastDay: number;
 }
 
 function days(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 }
 
+const UNKNOWN_RANGE = { first: '0000-01-01', last: '9999-12-31' };
+const UNKNOWN: Window = { kind: 'unknown', ...UNKNOWN_RANGE, precision: 'year', firstDay: days(UNKNOWN_RANGE.first), lastDay: days(UNKNOWN_RANGE.last) };
+
+function computeWindow(date: LinkFacts['date']): Window {
+  const { value, precision, basis } = date;
+  const range = value ? dateRange(value) : null;
+  if (!range || !precision) return UNKNOWN;
+  const kind = basis === 'published' || basis === 'none' ? 'published' : 'stated';
+  return { kind, first: range.first, last: range.last, precision, firstDay: days(range.first), lastDay: days(range.last) };
+}
+
+// Reports are compared many times each; their windows are worked out once (reports are never mutated).
+const windows = new WeakMap<LinkFacts['date'], Window>();
+
+function windowOf(r: LinkFacts): Window {
+  let w = windows.get(r.date);
+  if (!w) windows.set(r.date, (w = computeWindow(r.date)));
+  return w;
+}
+
+/** A report's window, as the store indexes it. */
+export function mergeWindow(r: LinkFacts): MergeWindow {
+  const { kind, first, last } = windowOf(r);
+  return { kind, first, last };
+}
+
 const PRECISION_SCORE: Record<ReportPrecision, number> = { day: 3, month: 2, year: 1 };
 const COARSER: Record<ReportPrecision, number> = { day: 0, month: 1, year: 2 };
 const RECENT_DAYS = 31;
+/** Two publication days at most this far apart add 1 (when both are days). */
+const NEAR_DAYS = 3;
 
 /** null when the dates rule the pair out, else what they add to the link score. */
 function dateScore(a: Window, b: Window): number | null {
@@ -92,27 +127,69 @@ function dateScore(a: Window, b: Window): number | null {
     return PRECISION_SCORE[COARSER[a.precision] >= COARSER[b.precision] ? a.precision : b.precision];
   }
   if (a.kind === 'published' && b.kind === 'published') {
-    const gap = Math.abs(days(a.first) - days(b.first));
-    if (a.precision === 'day' && b.precision === 'day' && gap <= 3) return 1;
+    const gap = Math.abs(a.firstDay - b.firstDay);
+    if (a.precision === 'day' && b.precision === 'day' && gap <= NEAR_DAYS) return 1;
     return gap <= RECENT_DAYS ? 0 : -2;
   }
   // One stated, one known only by its article's publication date: the event cannot follow the article.
   const [stated, published] = a.kind === 'stated' ? [a, b] : [b, a];
   if (stated.first > published.last) return null;
+  return stated.lastDay >= published.firstDay - RECENT_DAYS ? 0 : -1;
+}
+
+/** The most dateScore can give for two windows whatever their precisions, null when the windows rule the pair out. */
+function dateBound(a: MergeWindow, b: MergeWindow): number | null {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return 0;
+  if (a.kind === 'stated' && b.kind === 'stated') return a.first > b.last || b.first > a.last ? null : PRECISION_SCORE.day;
+  if (a.kind === 'published' && b.kind === 'published') {
+    const gap = Math.abs(days(a.first) - days(b.first));
+    return gap <= NEAR_DAYS ? 1 : gap <= RECENT_DAYS ? 0 : -2;
+  }
+  const [stated, published] = a.kind === 'stated' ? [a, b] : [b, a];
+  if (stated.first > published.last) return null;
   return days(stated.last) >= days(published.first) - RECENT_DAYS ? 0 : -1;
 }
 
-function sameOrientation(a: MergeReport, b: MergeReport): boolean {
+/** The weight a cue can add to a link (0 for a kind the rules do not weigh). */
+export function cueWeight(cue: string): number {
+  return CUE_WEIGHTS[cue.slice(0, cue.indexOf(':'))]?.weight ?? 0;
+}
+
+/** The most the code and the orientation can add to a link score. */
+const BEST_CODE_AND_ORIENTATION = 2.5;
+
+/**
+ * A necessary condition for a link, from the two windows and the summed weight of the cues the reports share:
+ * false means the two can never be linked, true that they may be (linked() decides).
+ */
+export function mayLink(a: MergeWindow, b: MergeWindow, sharedCueWeight: number): boolean {
+  const date = dateBound(a, b);
+  return date !== null && date + BEST_CODE_AND_ORIENTATION + sharedCueWeight >= LINK_THRESHOLD;
+}
+
+/** Partners a report can link with without sharing a weighted cue: the first days they may have (see dateBound). */
+export function cuelessPartners(w: MergeWindow, precision: ReportPrecision | null): { kind: WindowKind; from: string; to: string } | null {
+  // A window lies inside one calendar year, so a stated window overlapping w starts in w's first year or later.
+  if (w.kind === 'stated') return { kind: 'stated', from: `${w.first.slice(0, 4)}-01-01`, to: w.last };
+  if (w.kind === 'published' && precision === 'day') return { kind: 'published', from: shiftDays(w.first, -NEAR_DAYS), to: shiftDays(w.first, NEAR_DAYS) };
+  return null;
+}
+
+function shiftDays(date: string, by: number): string {
+  return new Date((days(date) + by) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function sameOrientation(a: LinkFacts, b: LinkFacts): boolean {
   return a.source === b.source && a.target === b.target;
 }
 
-function dyadAllows(a: MergeReport, b: MergeReport): boolean {
+function dyadAllows(a: LinkFacts, b: LinkFacts): boolean {
   if (sameOrientation(a, b)) return true;
   return isMutualCode(a.code) && a.article !== b.article && a.source === b.target && a.target === b.source;
 }
 
 /** Hard rules: true when the two reports can never be one event. */
-export function incompatible(a: MergeReport, b: MergeReport): boolean {
+export function incompatible(a: LinkFacts, b: LinkFacts): boolean {
   if (a.article === b.article && a.sentence === b.sentence) return true;
   if (a.negated !== b.negated || a.hypothetical !== b.hypothetical) return true;
   if (rootOf(a.code) !== rootOf(b.code) || !dyadAllows(a, b)) return true;
@@ -149,17 +226,17 @@ function sharedCueScore(a: readonly string[], b: readonly string[]): number {
 }
 
 /** How strongly two compatible reports look like one event (see LINK_THRESHOLD). */
-export function linkScore(a: MergeReport, b: MergeReport): number {
+export function linkScore(a: LinkFacts, b: LinkFacts): number {
   const date = dateScore(windowOf(a), windowOf(b)) ?? 0;
   const orientation = sameOrientation(a, b) ? SAME_ORIENTATION : 0;
   return date + codeScore(a.code, b.code) + orientation + sharedCueScore(a.cues, b.cues);
 }
 
-export function linked(a: MergeReport, b: MergeReport): boolean {
+export function linked(a: LinkFacts, b: LinkFacts): boolean {
   return !incompatible(a, b) && linkScore(a, b) >= LINK_THRESHOLD;
 }
 
-function byKey(a: MergeReport, b: MergeReport): number {
+function byKey(a: LinkFacts, b: LinkFacts): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
@@ -167,7 +244,7 @@ function byKey(a: MergeReport, b: MergeReport): number {
  * The linked component(s) reachable from `seeds` inside `pool` (which must hold the seeds and every report
  * of their blocks). Each component comes back sorted by key.
  */
-export function componentsFrom<R extends MergeReport>(seeds: readonly R[], pool: readonly R[]): R[][] {
+export function componentsFrom<R extends LinkFacts>(seeds: readonly R[], pool: readonly R[]): R[][] {
   const seen = new Set<R>();
   const out: R[][] = [];
   for (const seed of seeds) {
@@ -188,19 +265,80 @@ export function componentsFrom<R extends MergeReport>(seeds: readonly R[], pool:
   return out;
 }
 
-/** Split one linked component into events: greedy joins along the strongest links, never joining incompatible reports. */
-export function clusterComponent<R extends MergeReport>(component: readonly R[]): R[][] {
-  const members = [...component].sort(byKey);
-  if (members.length === 1) return [members];
-  const edges: Array<{ i: number; j: number; score: number; sameCode: number }> = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const a = members[i] as R;
-      const b = members[j] as R;
-      if (!linked(a, b)) continue;
-      edges.push({ i, j, score: linkScore(a, b), sameCode: a.code === b.code ? 1 : 0 });
+export interface LinkEdge {
+  /** Positions in the member list, i < j. */
+  i: number;
+  j: number;
+  score: number;
+  sameCode: number;
+}
+
+/** Below this many members comparing every pair costs less than indexing them. */
+const ALL_PAIRS_BELOW = 32;
+
+/** Pairs of positions that may be linked (a superset of the links; see "Where links can be" above). */
+function candidatePairs(members: readonly LinkFacts[]): Iterable<[number, number]> {
+  const n = members.length;
+  if (n < ALL_PAIRS_BELOW) {
+    const all: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) all.push([i, j]);
+    return all;
+  }
+  const seen = new Set<number>();
+  const out: Array<[number, number]> = [];
+  const add = (x: number, y: number): void => {
+    const [i, j] = x < y ? [x, y] : [y, x];
+    const id = i * n + j;
+    if (i === j || seen.has(id)) return;
+    seen.add(id);
+    out.push([i, j]);
+  };
+  const w = members.map(windowOf);
+  // Overlapping stated windows: sorted by first day, a window overlaps the later ones that start before it ends.
+  const stated = w.flatMap((x, i) => (x.kind === 'stated' ? [i] : [])).sort((a, b) => (w[a] as Window).firstDay - (w[b] as Window).firstDay);
+  for (let a = 0; a < stated.length; a++) {
+    const lastDay = (w[stated[a] as number] as Window).lastDay;
+    for (let b = a + 1; b < stated.length && (w[stated[b] as number] as Window).firstDay <= lastDay; b++) add(stated[a] as number, stated[b] as number);
+  }
+  // Publication days close together.
+  const published = w.flatMap((x, i) => (x.kind === 'published' ? [i] : [])).sort((a, b) => (w[a] as Window).firstDay - (w[b] as Window).firstDay);
+  for (let a = 0; a < published.length; a++) {
+    const firstDay = (w[published[a] as number] as Window).firstDay;
+    for (let b = a + 1; b < published.length && (w[published[b] as number] as Window).firstDay - firstDay <= NEAR_DAYS; b++) add(published[a] as number, published[b] as number);
+  }
+  // A shared weighted cue: two stated reports sharing one are already above if they can link at all.
+  const byCue = new Map<string, number[]>();
+  members.forEach((r, i) => {
+    for (const cue of r.cues) {
+      if (cueWeight(cue) === 0) continue;
+      const list = byCue.get(cue);
+      if (list) list.push(i);
+      else byCue.set(cue, [i]);
+    }
+  });
+  for (const list of byCue.values()) {
+    for (const i of list) {
+      if ((w[i] as Window).kind === 'stated') continue;
+      for (const j of list) add(i, j);
     }
   }
+  return out;
+}
+
+/** Every linked pair among the members, with what the greedy join orders them by. */
+export function linkEdges(members: readonly LinkFacts[]): LinkEdge[] {
+  const edges: LinkEdge[] = [];
+  for (const [i, j] of candidatePairs(members)) {
+    const a = members[i] as LinkFacts;
+    const b = members[j] as LinkFacts;
+    if (!linked(a, b)) continue;
+    edges.push({ i, j, score: linkScore(a, b), sameCode: a.code === b.code ? 1 : 0 });
+  }
+  return edges;
+}
+
+/** Greedy joins along the strongest links of members sorted by key, never joining incompatible reports. */
+function joinAlongLinks<R extends LinkFacts>(members: readonly R[], edges: LinkEdge[]): R[][] {
   // Canonical order: strongest first, the same code before related codes, then by member position
   // (positions follow the keys).
   edges.sort((x, y) => y.score - x.score || y.sameCode - x.sameCode || x.i - y.i || x.j - y.j);
@@ -220,6 +358,39 @@ export function clusterComponent<R extends MergeReport>(component: readonly R[])
     for (const x of joined) clusterOf[x] = keep;
   }
   return [...clusters.values()].map((idx) => idx.map((x) => members[x] as R));
+}
+
+/** Split one linked component into events: greedy joins along the strongest links, never joining incompatible reports. */
+export function clusterComponent<R extends LinkFacts>(component: readonly R[]): R[][] {
+  const members = [...component].sort(byKey);
+  if (members.length === 1) return [members];
+  return joinAlongLinks(members, linkEdges(members));
+}
+
+/**
+ * Components and events of a set of reports closed under links (every report linked to a member is a member):
+ * a union of whole components. Components never share a link, so the greedy joins of each are those of the
+ * whole set; both lists come back sorted by their first key.
+ */
+export function clusterLinkClosed<R extends LinkFacts>(reports: readonly R[]): { components: R[][]; events: R[][] } {
+  const members = [...reports].sort(byKey);
+  const edges = linkEdges(members);
+  const root = members.map((_, i) => i);
+  const find = (x: number): number => {
+    while (root[x] !== x) x = root[x] = root[root[x] as number] as number;
+    return x;
+  };
+  for (const { i, j } of edges) {
+    const [a, b] = [find(i), find(j)];
+    if (a !== b) root[Math.max(a, b)] = Math.min(a, b);
+  }
+  const parts = new Map<number, R[]>();
+  members.forEach((r, i) => {
+    const part = parts.get(find(i));
+    if (part) part.push(r);
+    else parts.set(find(i), [r]);
+  });
+  return { components: [...parts.values()], events: joinAlongLinks(members, edges) };
 }
 
 /** Cluster a whole set of reports (eval, tests, rebuilds): the reference the incremental store must equal. */

@@ -50,32 +50,51 @@ const AMBIGUOUS_EN = new Set(['may', 'march', 'mar', 'jan', 'feb', 'apr', 'jun',
 const isYear = (s: string | undefined): boolean => s !== undefined && /^\d{4}$/.test(s) && Number(s) >= 1000 && Number(s) <= 2100;
 const isDayNumber = (s: string | undefined): boolean => s !== undefined && /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 31;
 
-/** Every key a clitic may be stripped to (date vocabulary words), built once per vocabulary. */
-const KNOWN = new WeakMap<DateVocabulary, ReadonlySet<string>>();
-function knownKeys(v: DateVocabulary): ReadonlySet<string> {
-  let known = KNOWN.get(v);
-  if (known === undefined) {
+/**
+ * Every key a clitic may be stripped to (date vocabulary words), and what each Arabic token read so far
+ * reads as (memoised, bounded: news vocabulary repeats), per vocabulary.
+ */
+interface BareKeys {
+  known: ReadonlySet<string>;
+  byNorm: Map<string, string>;
+}
+const BARE = new WeakMap<DateVocabulary, BareKeys>();
+const BARE_CACHE_LIMIT = 100_000;
+
+function bareKeysOf(v: DateVocabulary): BareKeys {
+  let bare = BARE.get(v);
+  if (bare === undefined) {
     const tables = [v.months, v.hijriMonths, v.weekdays, v.relative, v.carriers, v.episodeGovernors, v.episodes, v.episodeHeads, v.agoBefore, v.future];
-    const set = new Set<string>([...v.yearWords, ...v.ordinalUnits.keys()]);
-    for (const t of tables) for (const k of t.firsts()) set.add(k);
-    known = set;
-    KNOWN.set(v, known);
+    const known = new Set<string>([...v.yearWords, ...v.ordinalUnits.keys()]);
+    for (const t of tables) for (const k of t.firsts()) known.add(k);
+    bare = { known, byNorm: new Map() };
+    BARE.set(v, bare);
   }
-  return known;
+  return bare;
+}
+
+function stripClitic(known: ReadonlySet<string>, norm: string): string {
+  if (known.has(norm)) return norm;
+  for (const p of CLITICS) {
+    if (!norm.startsWith(p)) continue;
+    const rest = norm.slice(p.length);
+    if (rest.length > 1 && known.has(rest)) return rest;
+  }
+  return norm;
 }
 
 /** Token keys with an Arabic proclitic removed where the bare word is date vocabulary (بمارس -> مارس). */
 function bareKeys(tokens: Token[], v: DateVocabulary, arabic: boolean): string[] {
   if (!arabic) return tokens.map((t) => t.norm);
-  const known = knownKeys(v);
+  const { known, byNorm } = bareKeysOf(v);
   return tokens.map((t) => {
-    if (known.has(t.norm)) return t.norm;
-    for (const p of CLITICS) {
-      if (!t.norm.startsWith(p)) continue;
-      const rest = t.norm.slice(p.length);
-      if (rest.length > 1 && known.has(rest)) return rest;
+    let key = byNorm.get(t.norm);
+    if (key === undefined) {
+      if (byNorm.size >= BARE_CACHE_LIMIT) byNorm.clear();
+      key = stripClitic(known, t.norm);
+      byNorm.set(t.norm, key);
     }
-    return t.norm;
+    return key;
   });
 }
 

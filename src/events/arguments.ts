@@ -20,7 +20,7 @@ const EN_PREPOSITIONS = fold([
 ]);
 /** Words allowed between a preposition and the actor it introduces. */
 const EN_DETERMINERS = fold(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'both', 'all', 'fellow']);
-const EN_PLACE_ADJECTIVES = fold(['neighboring', 'neighbouring', 'northern', 'southern', 'eastern', 'western', 'central', 'nearby', 'rival', 'allied', 'key', 'ally']);
+const EN_PLACE_ADJECTIVES = fold(['neighboring', 'neighbouring', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'south-eastern', 'nearby', 'rival', 'allied', 'key', 'ally']);
 const EN_RELATIVE = fold(['which', 'who', 'whom', 'whose', 'that']);
 const EN_AND = fold(['and', 'then', 'later']);
 
@@ -33,6 +33,7 @@ const AR_PARTICLES = fold([
 ]);
 const AR_TARGETS = fold(['إلى', 'مع', 'على', 'ل', 'ب', 'ضد', 'لدى', 'تجاه', 'نحو', 'بحق']);
 const AR_MIN = foldKey('من');
+const AR_BAYNA = foldKey('بين');
 /** Words before a من that names who they are part of: كل من، مسؤولون من، وفد من، عناصر من. */
 const AR_PARTITIVE = fold([
   'كل', 'مسؤول', 'مسؤولون', 'مسؤولين', 'مسؤولي', 'مسئولين', 'مسئولي', 'كبار', 'وفد', 'وفود', 'ممثل', 'ممثلون', 'ممثلين', 'ممثلي',
@@ -99,24 +100,33 @@ export function introduction(view: SentenceView, group: Group): { word: string; 
   if (AR_PARTICLES.has(t.norm)) return { word: t.norm, at: i };
   const stem = view.stems(i).find((s) => AR_PARTICLES.has(s));
   if (stem !== undefined) return { word: stem, at: i };
-  return group.refs[0]?.mention.kind === 'nisba' ? nounIntroduction(view, i) : null;
+  return group.refs[0]?.mention.kind === 'nisba' ? nounIntroduction(view, i, group.first) : null;
 }
 
 /** Definite adjectives a nisba may follow inside its noun phrase (الضربات الجوية الأميركية). */
 const NP_REACH = 3;
 
-function definite(view: SentenceView, index: number): boolean {
+/**
+ * A word of a definite nisba's noun phrase: definite too (adjectives agree), no و/ف before it (a new conjunct),
+ * no particle glued to it, and not an actor of its own. Indefinite chains (مسؤولي أمن إيرانيين) are left alone:
+ * an idafa there reads the same as a noun and its adjective.
+ */
+function phraseWord(view: SentenceView, index: number, isDefinite: boolean): boolean {
   const t = view.tokens[index];
-  return t !== undefined && t.kind === 'word' && arabicReadings(t.norm).some((r) => r.article && r.prep === null);
+  if (t === undefined || t.kind !== 'word' || AR_PARTICLES.has(t.norm) || view.groups.some((g) => index >= g.first && index <= g.last)) return false;
+  const readings = arabicReadings(t.norm);
+  if (readings.some((r) => r.conj && (r.article || readings.length === 2))) return false;
+  return isDefinite && readings.some((r) => r.article && r.prep === null);
 }
 
 /**
  * على الطائرات الأميركية، للقوات الإثيوبية، من الضربات الجوية الأميركية: a nisba describes the noun before it (past
  * the definite adjectives between them), which the particle introduces.
  */
-function nounIntroduction(view: SentenceView, last: number): { word: string; at: number } | null {
+function nounIntroduction(view: SentenceView, last: number, nisba: number): { word: string; at: number } | null {
+  const isDefinite = arabicReadings(view.tokens[nisba]?.norm ?? '').some((r) => r.article);
   let noun = last;
-  while (noun > last - NP_REACH && definite(view, noun) && definite(view, noun - 1)) noun--;
+  while (noun > last - NP_REACH && phraseWord(view, noun, isDefinite) && phraseWord(view, noun - 1, isDefinite)) noun--;
   const t = view.tokens[noun];
   if (t === undefined || t.kind !== 'word') return null;
   const glued = arabicReadings(t.norm).find((r) => r.article && r.prep !== null);
@@ -344,9 +354,29 @@ function relativeAntecedent(view: SentenceView, trigger: TriggerMatch): Group | 
   return view.groups.find((g) => g.last === end) ?? null;
 }
 
+/** How far after a passive verb its patient may stand (a time or place phrase may come between: أصيب أمس في بغداد ثلاثة). */
+const PASSIVE_REACH = 8;
+const DOER_REACH = 6;
+
+/**
+ * A verb written only in the passive (أصيب ثلاثة جنود، اغتيل الوزير، لقي 26 شخصا مصرعهم): its subject, before or
+ * after it, suffers the act; a doer phrase after it names who did it (برصاص الشرطة، على يد مسلحين).
+ */
+function arabicPassiveArguments(view: SentenceView, trigger: TriggerMatch): Assignment {
+  const [clauseStart] = clauseRange(view, trigger.first);
+  const before = subjectIn(view, clauseStart, trigger.first, true);
+  const after = view.groups.find(
+    (g) => g.first > trigger.last && g.first - trigger.last <= PASSIVE_REACH && !isDoerPhrase(view, g) && introducedBy(view, g) === null,
+  );
+  const patient = before ?? after ?? null;
+  const doer = doerAfter(view, patient && patient.last > trigger.last ? patient.last : trigger.last, DOER_REACH);
+  return result(doer, patient, 0);
+}
+
 /** Arabic verb: SVO when an actor stands before the verb in its clause, else VSO; pro-drop carries the subject. */
 function arabicVerbArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
+  if (p.passive) return arabicPassiveArguments(view, trigger);
   const targets = p.target ?? AR_TARGETS;
   const [clauseStart] = clauseRange(view, trigger.first);
   const antecedent = relativeAntecedent(view, trigger);
@@ -392,7 +422,7 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   if (p.governed && governor !== 'enact' && governor !== 'undergo') return result(null, null, 0);
   const agentive = governor === 'enact' || governor === 'copula' || governor === 'possessive';
   // الحرب بين X وY، الاتفاقية بين البلدين: the parties, first-named as source (a mediator's بين names its targets).
-  const between = p.target?.has(foldKey('بين')) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);
+  const between = p.target?.has(AR_BAYNA) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);
   if (between) return mutualResult(between, 0);
   const targets = p.target ?? AR_TARGETS;
   // الزيارة التي قام بها الأمير لمقر الحلف: the relative clause's subject did it.

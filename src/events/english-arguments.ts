@@ -67,7 +67,7 @@ const GOVERNORS = [
   'resum', 'renew', 'extend', 'provid', 'offer', 'give', 'gave', 'given', 'send', 'sent', 'deliver', 'grant', 'pledg', 'announc',
   'approv', 'ratif', 'establish', 'forge', 'receiv', 'accept', 'suppl', 'wage', 'waging', 'declar', 'lend', 'lent', 'express',
   'voic', 'reaffirm', 'reiterat', 'lodg', 'impos', 'stepped', 'stepping', 'intensif', 'endors', 'enter', 'entered', 'open', 'complet', 'escalat', 'continu', 'pursu', 'carr', 'mount', 'made', 'mak',
-  'paid', 'pay', 'present', 'produc', 'submit',
+  'paid', 'pay', 'present', 'produc', 'submit', 'deepen', 'strengthen', 'broaden', 'bolster', 'cement',
 ];
 const PARENTHESES = new Set(['(', ')']);
 const APPOSITION_OPENERS = fold(['a', 'an', 'the', 'its', 'one']);
@@ -198,7 +198,7 @@ function relativeSubject(view: SentenceView, trigger: TriggerMatch): { relative:
 function prepositionalSubject(view: SentenceView, from: number, index: number): Group | null {
   for (const g of view.groups) {
     if (g.first < from) continue;
-    if (g.last >= index || g.first - from > 8) break;
+    if (g.last >= index || g.first - from > 10) break;
     const intro = introduction(view, g);
     if (intro !== null && SUBJECT_OF.has(intro.word)) return g;
     if (intro === null) return null;
@@ -360,6 +360,14 @@ function relativeDoer(view: SentenceView, trigger: TriggerMatch): { group: Group
   return GOVERNORS.some((stem) => w.startsWith(stem)) ? { group, verb } : null;
 }
 
+const PLACE_PREPOSITIONS = fold(['in', 'at']);
+/** "a visit in Doha" names where the act was; "a trip aimed at pushing for a ceasefire in Gaza" does not. */
+function nearPlace(view: SentenceView, trigger: TriggerMatch, g: Group | null): Group | null {
+  if (g === null) return null;
+  const intro = introduction(view, g);
+  return intro !== null && PLACE_PREPOSITIONS.has(intro.word) && intro.at - trigger.last > 3 ? null : g;
+}
+
 function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
   // "talks between X and Y": the parties, first-named as source (a mediator's between names its targets).
@@ -391,13 +399,51 @@ function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: Sen
   // "Putin hosted Xi for talks": the previous act's object is not this noun's agent; its subject is.
   const objectBefore = subject.group !== null && subject.group === memory.lastTarget && memory.lastSource !== null;
   const source = objectBefore ? memory.lastSource : chainedSubject(view, subject.group, trigger, memory);
-  let target = objectAfter(view, trigger.last, targets, false, source) ?? subject.recipient ?? (objectBefore ? memory.lastTarget : null);
+  let target = nearPlace(view, trigger, objectAfter(view, trigger.last, targets, false, source)) ?? subject.recipient ?? (objectBefore ? memory.lastTarget : null);
   // "expressed the intention to deepen ties with Iran and revealed plans for a visit": the same partner.
   if (target === null && source !== null && source === memory.lastSource && !p.mutual) target = memory.lastTarget;
   return withMutual(trigger, result(source, target, subject.penalty));
 }
 
+/** Roots whose act lands where it happens when no target is named: force posture and violence (15, 18-20). */
+const LOCATED_ROOTS = /^(15|18|19|20)/;
+const LOCATIVE = fold(['in', 'at', 'near', 'inside', 'across', 'over', 'outside', 'throughout', 'into', 'around', 'on']);
+/** Nouns that put a place inside the one after "of": "in the east of the Gaza Strip", "the city of Nablus". */
+const PART_OF = fold([
+  'east', 'west', 'north', 'south', 'northeast', 'northwest', 'southeast', 'southwest', 'center', 'centre', 'heart',
+  'outskirts', 'suburbs', 'city', 'town', 'village', 'province', 'region', 'district', 'capital', 'part', 'parts', 'streets',
+]);
+
+/** A state, capital or place the clause says the act happened in (in X, in the east of X), not one of the sources. */
+function locatedIn(view: SentenceView, trigger: TriggerMatch, sources: Assignment['sources']): Group | null {
+  const [from, to] = clauseRange(view, trigger.first);
+  for (const g of view.groups) {
+    if (g.first < from || g.first >= to || g.refs.length !== 1) continue;
+    const ref = g.refs[0];
+    const kind = ref?.mention.kind;
+    if (!ref || ref.actor.id.length !== 3 || (kind !== 'state' && kind !== 'capital' && kind !== 'place')) continue;
+    if (sources.some((s) => s.actor.id === ref.actor.id)) continue;
+    const intro = introduction(view, g);
+    if (intro === null) continue;
+    const part = intro.word === 'of' && PART_OF.has(view.tokens[intro.at - 1]?.norm ?? '');
+    if (LOCATIVE.has(intro.word) || part) return g;
+  }
+  return null;
+}
+
+/** "Israeli shelling in the east of the Gaza Strip", "exercises in Alaska": with no target named, the place's state suffers it. */
+export function withLocatedTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  // Only for a named doer: an act nobody is said to do ("where 28 people were killed") stays untold.
+  if (a.targets.length > 0 || a.sources.length === 0 || a.mutual || !LOCATED_ROOTS.test(trigger.form.pattern.code)) return a;
+  const place = locatedIn(view, trigger, a.sources);
+  return place ? { ...a, targets: place.refs, targetGroup: place } : a;
+}
+
 export function englishArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
+  return withLocatedTarget(view, trigger, englishCoreArguments(view, trigger, memory));
+}
+
+function englishCoreArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const p = trigger.form.pattern;
   if (isPassive(view, trigger)) return passiveArguments(view, trigger);
   if (isNominal(view, trigger)) return nominalArguments(view, trigger, memory);

@@ -5,7 +5,7 @@
 import type { EventPattern, LanguagePatterns } from '../lexicon/events.js';
 import { foldKey } from '../stages/normalise.js';
 import { assignArguments, type Assignment, type SentenceMemory } from './arguments.js';
-import { nounAgent } from './english-arguments.js';
+import { nounAgent, withLocatedTarget } from './english-arguments.js';
 import type { Group, SentenceView } from './sentence.js';
 import { conditionsHold, type TriggerMatch } from './triggers.js';
 
@@ -63,6 +63,8 @@ const AFTER_NOUN = fold(['of', 'by', 'on', 'in', 'at', 'against', 'for', 'to', '
 /** "an embrace", "the four boycotting states": a verb form where only a noun or adjective can stand. */
 function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
   if (t.form.pattern.kind !== 'verb') return false;
+  // "its six-year campaign for": a verb lemma with no noun reading, where only a noun can stand.
+  if (afterAdjective(view, t)) return true;
   const prev = view.tokens[t.first - 1];
   if (prev === undefined) return false;
   // "the occupied West Bank", "a disputed region": a participle after an article is an adjective.
@@ -89,10 +91,26 @@ function asNoun(view: SentenceView, t: TriggerMatch, patterns: LanguagePatterns)
 /** Adjective endings (historic, official, rare-ous, Iranian, Chinese): "the historic visit" is a noun. */
 const ADJECTIVE_ENDING = /(ic|al|ous|ive|ful|ian|ese|ary)$/;
 
-/** A base form after an article and an adjective ("the historic visit", "an official visit") is the noun. */
+/**
+ * A base form after an article and modifiers only ("the historic visit", "its six-year campaign", "a two-day
+ * visit") is the noun: adjectives, numbers and hyphened compounds, back to the article or possessive.
+ */
 function afterAdjective(view: SentenceView, t: TriggerMatch): boolean {
-  const adjective = view.tokens[t.first - 1]?.norm ?? '';
-  return t.shape === 'base' && ARTICLES.has(view.tokens[t.first - 2]?.norm ?? '') && adjective.length > 3 && ADJECTIVE_ENDING.test(adjective);
+  if (t.shape !== 'base') return false;
+  let i = t.first - 1;
+  let modifiers = 0;
+  while (i >= 0 && modifiers < 4) {
+    const tok = view.tokens[i];
+    const w = tok?.norm ?? '';
+    if (ARTICLES.has(w)) return modifiers > 0;
+    if (view.tokens[i - 1]?.norm === '-') {
+      i -= 3; // a hyphened compound (six-year, long-term) is one modifier
+    } else if (tok?.kind === 'number' || NUMBERS.has(w) || (w.length > 3 && ADJECTIVE_ENDING.test(w))) {
+      i--;
+    } else return false;
+    modifiers++;
+  }
+  return false;
 }
 
 const SUBJECT_PRONOUNS = fold(['it', 'he', 'she', 'who', 'which', 'that', 'also', 'now', 'still', 'reportedly', 'allegedly']);
@@ -191,6 +209,7 @@ function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
 }
 
 const COOPERATIVE = /^0[3-8]/;
+const VIOLENCE_CODE = /^(18|19|20)/;
 /** Event nouns a verb has handed over to ("launched war games", "endorsed an agreement"): governed by it. */
 export const GOVERNED_BY_HEAD = new WeakSet<TriggerMatch>();
 /** Heads whose that-clause is their content: accusations and claims (11x), denials (016); appeals, demands
@@ -330,6 +349,13 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
 export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Assignment, memory: SentenceMemory): Assignment {
   const f = trigger.frame;
   if (f === undefined) return a;
+  // "were killed in Israeli tank shelling": the violence noun's own agent did the killing.
+  if (f.complement && a.sources.length === 0 && VIOLENCE_CODE.test(trigger.form.pattern.code) && VIOLENCE_CODE.test(effectiveCode(f.complement))) {
+    const agent = nounAgent(view, f.complement);
+    if (agent && !a.targets.some((t) => agent.refs.some((r) => r.actor.id === t.actor.id))) {
+      return withLocatedTarget(view, trigger, { ...a, sources: agent.refs, sourceGroup: agent });
+    }
+  }
   if (f.target) return { ...a, targets: f.target.refs, targetGroup: f.target, mutual: false };
   if (a.targets.length > 0 || a.mutual || f.complement === null) return a;
   const inner = assignArguments(view, f.complement, { ...memory });

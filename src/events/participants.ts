@@ -16,6 +16,10 @@ export const CONFLICT_ROOTS: ReadonlySet<string> = new Set(['14', '15', '16', '1
 /** Violence, where an unvocalised verb with one human noun after it is usually passive (قتل ثلاثة جنود). */
 const VIOLENCE_ROOTS: ReadonlySet<string> = new Set(['18', '19', '20']);
 const MAX_PAIRS = 6;
+/** Acts done to a person (kill, kidnap, wound, torture, assassinate, arrest): their object is nearly always one. */
+const PERSON_ACTS = /^(18[0-2]|186|173)/;
+/** Mentions that can name the victims themselves: people named, offices, a nisba for a country's people. */
+const PERSON_MENTIONS: ReadonlySet<string> = new Set(['person', 'office', 'nisba']);
 
 /** Same actor: same id, and the same role or one side without a role (IRN/GOV and IRN). */
 export function selfPair(a: ActorRef, b: ActorRef): boolean {
@@ -24,6 +28,8 @@ export function selfPair(a: ActorRef, b: ActorRef): boolean {
 
 export interface TriggerPlace {
   root: string;
+  /** The trigger's own CAMEO code (before modality maps it), when known. */
+  code?: string;
   /** Offset where the trigger ends, and whether it is a verb (for the passive reading). */
   end: number;
   verb: boolean;
@@ -51,7 +57,10 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
     if (side === 'patient') return true;
     // قتل ثلاثة جنود، جنديان عراقيان قتلا: a kind-named actor of a violence verb with nobody else is its victim
     // (the unvocalised verb reads as passive); gunmen and protesters (agents) still act.
-    return side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && a.targets.length === 0;
+    if (side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && a.targets.length === 0) return true;
+    // جرح وزير الدفاع في تفجير، بوتو قتلت في هجوم، اعتقل الرئيس السابق: a person alone beside a verb of an act done
+    // to persons suffers it, whether the verb is passive or its subject dropped.
+    return side === undefined && t.verb && PERSON_ACTS.test(t.code ?? '') && a.targets.length === 0 && PERSON_MENTIONS.has(r.mention.kind);
   };
   const acted = a.sources.filter(patient);
   if (acted.length === 0) return { sources: a.sources, targets: a.targets };

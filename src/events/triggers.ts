@@ -1,6 +1,6 @@
 // Trigger matching: one Map lookup per token (per clitic reading in Arabic), phrase continuation with up to
 // two tokens between words, context/not conditions in the clause, and non-overlapping selection.
-import type { LanguagePatterns, TriggerForm, TriggerShape } from '../lexicon/events.js';
+import type { EventPattern, LanguagePatterns, TriggerForm, TriggerShape } from '../lexicon/events.js';
 import { foldKey } from '../stages/normalise.js';
 import { arabicReadings } from './arabic.js';
 import type { Token } from '../document.js';
@@ -43,9 +43,9 @@ function keyMatches(view: SentenceView, index: number, key: string): boolean {
   return t.norm === key || (view.lang === 'ar' && view.stems(index).includes(key));
 }
 
-/** Match the rest of a phrase after its head at `head`; returns the token indices or null. */
+/** Where the rest of a phrase after its head at `head` matches, or null (the common case, so allocated late). */
 function continuePhrase(view: SentenceView, head: number, keys: string[]): number[] | null {
-  const matched = [head];
+  let matched: number[] | null = null;
   let at = head;
   for (let k = 1; k < keys.length; k++) {
     const key = keys[k] as string;
@@ -57,10 +57,10 @@ function continuePhrase(view: SentenceView, head: number, keys: string[]): numbe
       }
     }
     if (found < 0) return null;
-    matched.push(found);
+    (matched ??= [head]).push(found);
     at = found;
   }
-  return matched;
+  return matched ?? [head];
 }
 
 /** Every word of every context and "not" phrase of a lexicon: the only keys a condition ever looks up. */
@@ -77,12 +77,12 @@ function contextVocabulary(patterns: LanguagePatterns): ReadonlySet<string> {
 }
 
 /**
- * Where each key occurs in the sentence (a token's norm, and in Arabic its clitic-stripped stems), ascending:
- * a context phrase is looked up, not searched for token by token. Only `vocabulary` keys are kept (null: all).
+ * The keys each clause's tokens read as (a token's norm, and in Arabic its clitic-stripped stems), so that a
+ * context word is one lookup. Only `vocabulary` keys are kept (null: all of them).
  */
 interface KeyIndex {
   vocabulary: ReadonlySet<string> | null;
-  positions: Map<string, number[]>;
+  clauses: Array<Set<string>>;
 }
 const keyIndexes = new WeakMap<SentenceView, KeyIndex>();
 
@@ -105,44 +105,38 @@ function arabicKeysIn(vocabulary: ReadonlySet<string>, view: SentenceView, i: nu
   return keys;
 }
 
+function buildKeyIndex(view: SentenceView, vocabulary: ReadonlySet<string> | null): KeyIndex {
+  const clauses = view.clauseTokens.map(() => new Set<string>());
+  for (let i = 0; i < view.tokens.length; i++) {
+    const keys = clauses[view.clauseOfToken[i] ?? 0] as Set<string>;
+    const norm = (view.tokens[i] as Token).norm;
+    if (vocabulary === null) {
+      keys.add(norm);
+      if (view.lang === 'ar') for (const stem of view.stems(i)) keys.add(stem);
+    } else if (view.lang === 'ar') for (const key of arabicKeysIn(vocabulary, view, i)) keys.add(key);
+    else if (vocabulary.has(norm)) keys.add(norm);
+  }
+  return { vocabulary, clauses };
+}
+
+/** The view's index, kept for later calls (conditionsHold from outside, on a view already through findTriggers). */
 function keyIndexOf(view: SentenceView, vocabulary: ReadonlySet<string> | null): KeyIndex {
   const known = keyIndexes.get(view);
   if (known !== undefined && known.vocabulary === vocabulary) return known;
-  const positions = new Map<string, number[]>();
-  const add = (key: string, i: number): void => {
-    const at = positions.get(key);
-    if (at === undefined) positions.set(key, [i]);
-    else if (at[at.length - 1] !== i) at.push(i);
-  };
-  for (let i = 0; i < view.tokens.length; i++) {
-    const norm = (view.tokens[i] as Token).norm;
-    if (vocabulary === null) {
-      add(norm, i);
-      if (view.lang === 'ar') for (const stem of view.stems(i)) add(stem, i);
-    } else if (view.lang === 'ar') for (const key of arabicKeysIn(vocabulary, view, i)) add(key, i);
-    else if (vocabulary.has(norm)) add(norm, i);
-  }
-  const index = { vocabulary, positions };
+  const index = buildKeyIndex(view, vocabulary);
   keyIndexes.set(view, index);
   return index;
 }
 
-/** Does `at` (ascending token indices) hold one in [from, to)? */
-function within(at: number[] | undefined, from: number, to: number): boolean {
-  if (at === undefined) return false;
-  for (const i of at) if (i >= from && i < to) return true;
-  return false;
-}
-
 function phraseInClause(view: SentenceView, index: KeyIndex, clause: number, phrase: string[]): boolean {
+  const keys = index.clauses[clause];
+  const head = phrase[0] as string;
+  if (keys === undefined || !keys.has(head)) return false;
+  if (phrase.length === 1) return true;
+  // English: every word must be in the clause (Arabic phrases may run on past it).
+  if (view.lang === 'en') for (const w of phrase) if (!keys.has(w)) return false;
   const [from, to] = view.clauseTokens[clause] ?? [0, 0];
-  const { positions } = index;
-  // English: every word in the clause. Arabic: the phrase may run on past the clause, so its later words
-  // need only be in the sentence.
-  for (const w of phrase) if (view.lang === 'en' ? !within(positions.get(w), from, to) : !positions.has(w)) return false;
-  const starts = positions.get(phrase[0] as string);
-  if (starts === undefined) return false;
-  for (const i of starts) if (i >= from && i < to && (phrase.length === 1 || continuePhrase(view, i, phrase) !== null)) return true;
+  for (let i = from; i < to; i++) if (keyMatches(view, i, head) && continuePhrase(view, i, phrase) !== null) return true;
   return false;
 }
 
@@ -164,40 +158,68 @@ function anyPhraseHolds(view: SentenceView, index: KeyIndex, clause: number, nex
   return false;
 }
 
-/** `patterns`: the lexicon the match came from, whose context words are all the index needs to hold. */
-export function conditionsHold(view: SentenceView, match: TriggerMatch, patterns?: LanguagePatterns): boolean {
-  const p = match.form.pattern;
-  if (p.context.length === 0 && p.not.length === 0) return true;
+/** Do the pattern's context and "not" phrases allow a trigger headed at token `first`? */
+function holds(view: SentenceView, index: KeyIndex, p: EventPattern, first: number): boolean {
   // Called for every candidate head: written as loops, without closures or arrays.
-  const index = keyIndexOf(view, patterns ? contextVocabulary(patterns) : null);
-  const clause = view.clauseOfToken[match.first] ?? 0;
+  const clause = view.clauseOfToken[first] ?? 0;
   const next = purposeClause(view, clause);
   if (p.context.length > 0 && !anyPhraseHolds(view, index, clause, next, p.context)) return false;
   return !anyPhraseHolds(view, index, clause, next, p.not);
 }
 
+const unconditional = (p: EventPattern): boolean => p.context.length === 0 && p.not.length === 0;
+
+/** `patterns`: the lexicon the match came from, whose context words are all the index needs to hold. */
+export function conditionsHold(view: SentenceView, match: TriggerMatch, patterns?: LanguagePatterns): boolean {
+  const p = match.form.pattern;
+  return unconditional(p) || holds(view, keyIndexOf(view, patterns ? contextVocabulary(patterns) : null), p, match.first);
+}
+
 type HeadCandidate = { form: TriggerForm; future: boolean };
 
-/** A head's candidates depend only on its key (and, in Arabic, a preposition before it): memoised per lexicon. */
-const CANDIDATE_CACHE_LIMIT = 100_000;
-const candidateCaches = new WeakMap<LanguagePatterns, Map<string, readonly HeadCandidate[]>>();
+/**
+ * What a head key may start: one-word forms in the order they compete for their token (priority, then more
+ * context, then lexicon order), and longer forms, which need the words after it.
+ */
+interface HeadForms {
+  single: readonly HeadCandidate[];
+  phrases: readonly HeadCandidate[];
+}
 
-function headCandidates(view: SentenceView, patterns: LanguagePatterns, index: number): readonly HeadCandidate[] {
+/** A head's forms depend only on its key and, in Arabic, on a preposition before it: memoised per lexicon. */
+interface HeadCache {
+  plain: Map<string, HeadForms>;
+  afterPreposition: Map<string, HeadForms>;
+}
+const CANDIDATE_CACHE_LIMIT = 100_000;
+const headCaches = new WeakMap<LanguagePatterns, HeadCache>();
+
+function headCacheOf(patterns: LanguagePatterns): HeadCache {
+  let cache = headCaches.get(patterns);
+  if (cache === undefined) {
+    cache = { plain: new Map(), afterPreposition: new Map() };
+    headCaches.set(patterns, cache);
+  }
+  return cache;
+}
+
+const NO_FORMS: HeadForms = { single: [], phrases: [] };
+
+function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCache, index: number): HeadForms {
   const t = view.tokens[index];
-  if (t === undefined || t.kind !== 'word') return [];
+  if (t === undefined || t.kind !== 'word') return NO_FORMS;
   // After a preposition the word is a verbal noun, not a verb: من قصف المنشآت، بعد توقيع.
   const afterPreposition = view.lang === 'ar' && AR_PREPOSITIONS.has(view.tokens[index - 1]?.norm ?? '');
-  const key = afterPreposition ? `${t.norm}\u0001` : t.norm;
-  let cache = candidateCaches.get(patterns);
-  if (cache === undefined) {
-    cache = new Map();
-    candidateCaches.set(patterns, cache);
-  }
-  let found = cache.get(key);
+  const cache = afterPreposition ? heads.afterPreposition : heads.plain;
+  let found = cache.get(t.norm);
   if (found === undefined) {
     if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
-    found = view.lang === 'en' ? (patterns.byFirst.get(t.norm) ?? []).map((form) => ({ form, future: false })) : arabicCandidates(patterns, t.norm, afterPreposition);
-    cache.set(key, found);
+    const all = view.lang === 'en' ? (patterns.byFirst.get(t.norm) ?? []).map((form) => ({ form, future: false })) : arabicCandidates(patterns, t.norm, afterPreposition);
+    const single = all
+      .filter((c) => c.form.keys.length === 1)
+      .sort((a, b) => b.form.pattern.priority - a.form.pattern.priority || b.form.pattern.context.length - a.form.pattern.context.length);
+    found = { single, phrases: all.filter((c) => c.form.keys.length > 1) };
+    cache.set(t.norm, found);
   }
   return found;
 }
@@ -239,33 +261,49 @@ function nameTokens(view: SentenceView): Uint8Array {
   return inside;
 }
 
-/** All trigger matches in the sentence, longest and most specific first, without overlaps. */
+/**
+ * All trigger matches in the sentence without overlaps: longest first, then higher priority, then more context,
+ * then earlier. Phrases are matched and settled first; every one-word form is shorter than any of them, so each
+ * token left free takes its first one-word form whose conditions hold. Conditions are checked only for a form
+ * that could still be chosen.
+ */
 export function findTriggers(view: SentenceView, patterns: LanguagePatterns): TriggerMatch[] {
-  const candidates: TriggerMatch[] = [];
   const named = nameTokens(view);
+  const heads = headCacheOf(patterns);
+  const forms: HeadForms[] = [];
+  const phrases: TriggerMatch[] = [];
   for (let i = 0; i < view.tokens.length; i++) {
-    if (named[i] === 1) continue;
-    for (const { form, future } of headCandidates(view, patterns, i)) {
-      const tokens = form.keys.length === 1 ? [i] : continuePhrase(view, i, form.keys);
-      if (tokens === null) continue;
-      candidates.push({ form, tokens, first: i, last: tokens[tokens.length - 1] ?? i, shape: form.shape, futurePrefix: future });
+    const here = named[i] === 1 ? NO_FORMS : headForms(view, patterns, heads, i);
+    forms.push(here);
+    for (const { form, future } of here.phrases) {
+      const tokens = continuePhrase(view, i, form.keys);
+      if (tokens !== null) phrases.push({ form, tokens, first: i, last: tokens[tokens.length - 1] ?? i, shape: form.shape, futurePrefix: future });
     }
   }
-  candidates.sort(
+  phrases.sort(
     (a, b) =>
       b.tokens.length - a.tokens.length ||
       b.form.pattern.priority - a.form.pattern.priority ||
       b.form.pattern.context.length - a.form.pattern.context.length ||
       a.first - b.first,
   );
-  // Conditions are checked only for a candidate whose tokens are still free: the sort is stable, so this
-  // chooses what filtering all candidates first would, without testing those already beaten.
+  // Built on first need, and not kept: most sentences never reach conditionsHold from outside.
+  let index: KeyIndex | null = null;
+  const allowed = (p: EventPattern, first: number): boolean => unconditional(p) || holds(view, (index ??= buildKeyIndex(view, contextVocabulary(patterns))), p, first);
   const used = new Uint8Array(view.tokens.length);
   const chosen: TriggerMatch[] = [];
-  for (const c of candidates) {
-    if (c.tokens.some((t) => used[t] === 1) || !conditionsHold(view, c, patterns)) continue;
+  for (const c of phrases) {
+    if (c.tokens.some((t) => used[t] === 1) || !allowed(c.form.pattern, c.first)) continue;
     for (const t of c.tokens) used[t] = 1;
     chosen.push(c);
+  }
+  for (let i = 0; i < forms.length; i++) {
+    if (used[i] === 1) continue;
+    for (const { form, future } of (forms[i] as HeadForms).single) {
+      if (!allowed(form.pattern, i)) continue;
+      chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
+      break;
+    }
   }
   return chosen.sort((a, b) => a.first - b.first);
 }

@@ -2,6 +2,7 @@
 // part in protest and violence events, which the news reports without naming who; each takes the country of
 // a nisba right after it (مسلحين فلسطينيين), else the country where the event happened, else the unknown '---'.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Actor, Document, Mention, Role, Span, Token } from '../document.js';
 import { withRole } from '../lexicon/actors.js';
@@ -21,6 +22,8 @@ const Kind = z.object({
 });
 const Places = z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ name: z.string(), ar: z.array(z.string().min(1)) }));
 const UnidentifiedFile = z.object({ ar: z.array(Kind), en: z.array(Kind).default([]), places: Places.default({}) });
+/** The gazetteer beside it (data/actors/places.json), both languages; only its Arabic names are read here. */
+const PlacesFile = z.object({ places: z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ name: z.string(), ar: z.array(z.string()) })) });
 
 export type UnidentifiedSide = z.infer<typeof Side>;
 
@@ -81,7 +84,9 @@ export function loadUnidentified(path: string): UnidentifiedLexicon {
       lex.ar.set(first, list);
     }
   }
-  for (const [id, place] of Object.entries(file.places)) {
+  const placesPath = join(dirname(path), 'places.json');
+  const gazetteer = existsSync(placesPath) ? PlacesFile.parse(JSON.parse(readFileSync(placesPath, 'utf8'))).places : {};
+  for (const [id, place] of [...Object.entries(file.places), ...Object.entries(gazetteer)]) {
     const state: Actor = { id, cameo: id, role: null, name: place.name };
     for (const w of place.ar) {
       const tokens = foldKey(w).split(' ');

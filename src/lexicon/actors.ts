@@ -37,6 +37,11 @@ const OrgSchema = z.array(
   z.object({ id: z.string(), cameo: z.string(), name: z.string(), en: z.array(z.string()), ar: z.array(z.string()), contexts: ContextSchema }),
 );
 
+/** data/actors/places.json: cities and regions by state; English names are mentions (Arabic ones only locate events). */
+const PlacesSchema = z.object({
+  places: z.record(z.string().length(3), z.object({ name: z.string(), en: z.array(z.string()), ar: z.array(z.string()) })),
+});
+
 const RoleSchema = z.enum(['GOV', 'MIL', 'LEG', 'JUD', 'OPP', 'REB', 'MED', 'BUS', 'CVL']);
 const BodySchema = z.array(
   z.object({ key: z.string(), role: RoleSchema, state: z.string().length(3).optional(), en: z.array(z.string()), ar: z.array(z.string()) }),
@@ -63,6 +68,8 @@ export interface Phrase {
   upper: string | null;
   /** A Latin proper name (Turkey, China, Chad): only matches when capitalised in the original text. */
   cased?: boolean;
+  /** Later words of a cased name that are capitalised too (Islamic State, not "an Islamic state"): token indices. */
+  capitals?: number[];
   /** Also a personal or place name elsewhere: not matched next to another capitalised word. */
   guarded?: boolean;
   /** Folded words that must not come right before / after the phrase. */
@@ -122,9 +129,14 @@ function inSet(set: ReadonlySet<string>, norm: string | undefined): boolean {
   return norm !== undefined && (set.has(norm) || cliticReadings(norm).some(([, bare]) => set.has(bare)));
 }
 
+const ATTITUDE = new Set(['pro', 'anti']);
+
 /** Case, name and context guards that the folded tokens cannot see: checked against the original text. */
 export function phraseAllowed(doc: Document, i: number, p: Phrase): boolean {
   if (p.cased === true && !capitalised(doc, i)) return false;
+  if (p.capitals && !p.capitals.every((k) => capitalised(doc, i + k))) return false;
+  // "pro-Russia rebels", "anti-American protests": an attitude towards the state, not the state acting.
+  if (doc.tokens[i - 1]?.norm === '-' && ATTITUDE.has(doc.tokens[i - 2]?.norm ?? '')) return false;
   const end = i + p.tokens.length;
   if (p.notPrev && inSet(p.notPrev, doc.tokens[i - 1]?.norm)) return false;
   if (p.notNext && inSet(p.notNext, doc.tokens[end]?.norm)) return false;
@@ -185,6 +197,12 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     const named = kind !== 'body' && kind !== 'office' && kind !== 'anaphor';
     const cased = named && upper === null && !opts.folded && LATIN_CAPITAL.test(text);
     const phrase: Phrase = { tokens, open: opts.open ?? null, kind, actor, upper, cased, guarded: opts.guarded ?? false };
+    if (cased && tokens.length > 1) {
+      const capitals = tokenise(text)
+        .map((t, k) => (k > 0 && LATIN_CAPITAL.test(text[t.start] ?? '') ? k : -1))
+        .filter((k) => k > 0);
+      if (capitals.length > 0) phrase.capitals = capitals;
+    }
     if (opts.notPrev) phrase.notPrev = opts.notPrev;
     if (opts.notNext) phrase.notNext = opts.notNext;
     const list = byFirst.get(first) ?? [];
@@ -201,6 +219,8 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     for (const n of [...s.en, ...s.ar]) add(n, 'state', actor, opts(n));
     for (const n of [...s.capEn, ...s.capAr]) add(n, 'capital', actor, opts(n));
     for (const n of [...s.nisEn, ...(s.nisArPlain ?? [])]) add(n, 'nisba', actor, opts(n));
+    // "the Rwandan capital" stands for the state as its capital's name does.
+    for (const n of s.nisEn) add(`${n} capital`, 'capital', actor);
     for (const n of s.nisAr)
       for (const f of arabicNisbaForms(n)) add(f, 'nisba', actor, { folded: true, notPrev: f.startsWith('ال') && f.endsWith('ه') ? LANGUAGE : undefined });
   }
@@ -209,6 +229,14 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     actors.set(o.id, actor);
     const opts = optionsFor(o.contexts);
     for (const n of [...o.en, ...o.ar]) add(n, 'org', actor, opts(n));
+  }
+  const placesPath = join(dataDir, 'actors', 'places.json');
+  if (existsSync(placesPath)) {
+    for (const [id, place] of Object.entries(PlacesSchema.parse(readJson(placesPath)).places)) {
+      const actor = actors.get(id);
+      if (!actor) throw new Error(`places.json: unknown state ${id}`);
+      for (const n of place.en) add(n, 'place', actor);
+    }
   }
   const bodies = (file: string, kind: MentionKind): void => {
     for (const b of BodySchema.parse(readJson(join(dataDir, 'actors', file)))) {

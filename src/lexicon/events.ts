@@ -28,6 +28,9 @@ const Entry = z.object({
   governed: z.boolean().optional(),
   /** Nouns whose genitive suffers the act (مقتل الجنود، اغتيال الرئيس): it is the target, not the agent. */
   objective: z.boolean().optional(),
+  /** Arabic verbs written only in the passive (أصيب، اغتيل، لقي مصرعه): who is named suffers it; a doer phrase
+   * (على يد X، برصاص X) names who did it. */
+  passive: z.boolean().optional(),
   /** English verbs: only these inflected forms (a base form that is also an adjective or noun: free, march). */
   forms: z.array(z.enum(['base', 's', 'ed', 'ing'])).optional(),
 });
@@ -56,6 +59,7 @@ export interface EventPattern {
   direct: boolean;
   governed: boolean;
   objective: boolean;
+  passive: boolean;
 }
 
 /** What the first token of a trigger tells: English verb form, Arabic tense, or a noun. */
@@ -110,6 +114,7 @@ function compilePattern(entry: PatternEntry, lang: Lang): EventPattern {
     direct: entry.direct ?? (entry.kind === 'verb' && !entry.code.startsWith('01')),
     governed: entry.governed ?? false,
     objective: entry.objective ?? false,
+    passive: entry.passive ?? false,
   };
 }
 

@@ -4,7 +4,10 @@ import type { Token } from '../document.js';
 import { foldKey } from '../stages/normalise.js';
 import { tokenise } from '../stages/segment.js';
 
-/** How a matcher reads words: a phrase into its word keys, a folded token into the keys it may stand for. */
+/**
+ * How a matcher reads words: a phrase into its word keys, a folded token into the keys it may stand for. Both
+ * must depend on their argument alone: a token's keys are memoised by its folded form.
+ */
 export interface WordKeys {
   phrase: (phrase: string) => string[];
   token: (norm: string) => readonly string[];
@@ -28,8 +31,12 @@ interface Entry<T> {
   value: T;
 }
 
+/** Distinct token forms whose keys a matcher remembers (news vocabulary repeats; cleared when full). */
+const TOKEN_CACHE_LIMIT = 50_000;
+
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Array<Entry<T>>>();
+  private readonly tokenKeys = new Map<string, readonly string[]>();
   /** Phrases added. */
   size = 0;
 
@@ -79,7 +86,7 @@ export class PhraseMatcher<T> {
       let v = cache.get(k);
       if (v === undefined) {
         const t = tokens[k];
-        v = t && t.kind === 'word' ? this.keys.token(t.norm) : [];
+        v = t && t.kind === 'word' ? this.keysOf(t.norm) : [];
         cache.set(k, v);
       }
       return v;
@@ -101,5 +108,15 @@ export class PhraseMatcher<T> {
       } else i++;
     }
     return out;
+  }
+
+  private keysOf(norm: string): readonly string[] {
+    let keys = this.tokenKeys.get(norm);
+    if (keys === undefined) {
+      if (this.tokenKeys.size >= TOKEN_CACHE_LIMIT) this.tokenKeys.clear();
+      keys = this.keys.token(norm);
+      this.tokenKeys.set(norm, keys);
+    }
+    return keys;
   }
 }

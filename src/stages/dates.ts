@@ -21,6 +21,27 @@ import type { DateVocabulary } from '../lexicon/dates.js';
 interface Expression extends Span {
   placed: Placed;
   clause: number;
+  /** "the 2015 nuclear agreement": a year that modifies the noun after it dates only a trigger up to here. */
+  modifies?: number;
+}
+
+/** Words before a year that make it a noun's modifier in English (the 2015 deal, its 1994 genocide). */
+const EN_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'our']);
+/** How many words after a modifying year its noun may stand (the 2015 nuclear agreement). */
+const MODIFIED_REACH = 3;
+
+/** Offset up to which a bare English year right after a determiner modifies the words after it, or undefined. */
+function modifiedSpan(tokens: Token[], first: number, last: number, placed: Placed): number | undefined {
+  if (placed.precision !== 'year' || first !== last) return undefined;
+  if (!EN_DETERMINERS.has(tokens[first - 1]?.norm ?? '') || tokens[last + 1]?.kind !== 'word') return undefined;
+  let end = last;
+  while (end < last + MODIFIED_REACH && tokens[end + 1]?.kind === 'word') end++;
+  return (tokens[end] as Token).end;
+}
+
+/** Can the date be the event's own? A modifying year dates only the noun it modifies. */
+function canDate(e: Expression, trigger: Span): boolean {
+  return e.modifies === undefined || (trigger.start >= e.end && trigger.start < e.modifies);
 }
 
 interface SentenceDates {
@@ -105,7 +126,8 @@ function scanDates(doc: Document, vocabulary: DateVocabulary, pub: PartialDate |
       const end = (tokens[f.last] as Token).end;
       const clause = clauseIndex(sentence, start);
       const placed = placeDate(raw, pub, futureClauses.has(clause));
-      expressions.push({ start, end, placed, clause });
+      const modifies = doc.lang === 'en' ? modifiedSpan(tokens, f.first, f.last, placed) : undefined;
+      expressions.push(modifies === undefined ? { start, end, placed, clause } : { start, end, placed, clause, modifies });
       doc.times.push({ start, end, sentence: sentence.index, value: placed.value, precision: placed.precision, kind: placed.relative ? 'relative' : 'absolute' });
     }
     const blockers = scan.blockersAt.map((i) => (tokens[i] as Token).start);
@@ -140,6 +162,7 @@ function owners(doc: Document, perSentence: SentenceDates[]): Map<Expression, Co
     const sentence = doc.sentences[index];
     if (sentence === undefined) continue;
     for (const e of (perSentence[index]?.expressions ?? []).filter(usable)) {
+      if (e.modifies !== undefined) continue; // it dates its own noun only (see canDate)
       const inClause = events.filter((ev) => clauseIndex(sentence, ev.trigger.start) === e.clause);
       const pool = inClause.length > 0 ? inClause : dateOnlyClause(doc, sentence, e) ? events : events.filter((ev) => ev.trigger.start >= e.end);
       let best: CodedEvent | null = null;
@@ -184,7 +207,7 @@ export function createDater(vocabulary: DateVocabulary): (doc: Document) => Docu
       const sentence = doc.sentences[event.sentence];
       const own = perSentence[event.sentence];
       if (sentence === undefined || own === undefined) return published;
-      const candidates = own.expressions.filter(usable);
+      const candidates = own.expressions.filter((e) => usable(e) && canDate(e, event.trigger));
       const clause = clauseIndex(sentence, event.trigger.start);
       const mine = candidates.filter((e) => owns(event, e));
       const inClause = candidates.filter((e) => e.clause === clause);

@@ -82,7 +82,10 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
       if (triggers.length === 0) continue;
       if (doc.lang === 'ar' && triggers.some((t) => CONFLICT_ROOTS.has(t.form.pattern.code.slice(0, 2)))) {
         const named = view.groups.flatMap((g) => g.refs.map((r) => r.mention));
-        const extra = findUnidentified(doc, tokens, [...new Set<Mention>(named)], lexicon.unidentified, here ?? place?.actor ?? null);
+        // هجوم انتحاري، عملية انتحارية: a kind word that only qualifies a trigger phrase is not an actor.
+        const inPhrase = (m: Mention): boolean =>
+          triggers.some((t) => t.tokens.length > 1 && t.tokens.slice(1).some((i) => tokens[i] !== undefined && m.start < (tokens[i] as Token).end && m.end > (tokens[i] as Token).start));
+        const extra = findUnidentified(doc, tokens, [...new Set<Mention>(named)], lexicon.unidentified, here ?? place?.actor ?? null).filter((m) => !inPhrase(m));
         if (extra.length > 0) view = buildSentenceView(doc, sentence, tokens, extra);
       }
       events.push(...codeSentence(view, triggers, lexicon, cameo, markers, here ?? place?.actor ?? null));
@@ -145,6 +148,7 @@ function codeSentence(
     const protesters = info.root === '14' ? impliedMention(lexicon.unidentified, PROTESTERS, triggerSpan, sentence.index, place) : null;
     const at: TriggerPlace = {
       root: info.root,
+      code: pattern.code,
       end: lastToken.end,
       verb: pattern.kind === 'verb',
       implied: protesters ? { actor: protesters.actors[0] as Actor, mention: protesters } : null,

@@ -49,14 +49,9 @@ type Pieces = Array<[number, number, Phrase]>;
 /** News vocabulary repeats: what a word can start or split into is memoised per finder, bounded. */
 const CACHE_LIMIT = 100_000;
 
-function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    value = compute(key);
-    cache.set(key, value);
-  }
-  return value;
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 /** Split a word into known single-token names, optionally joined by و (قطروايران، ايرانقطر). */
@@ -121,16 +116,32 @@ export function createMentionFinder(
   // Per word (Arabic-script readings or whole): the readings that start something, and its run-together split.
   const lookups = { arabic: new Map<string, Lookup[]>(), whole: new Map<string, Lookup[]>() };
   const splits = { arabic: new Map<string, [number, Pieces] | null>(), whole: new Map<string, [number, Pieces] | null>() };
-  const lookupsOf = (word: string, arabic: boolean): Lookup[] =>
-    readingsOf(word, arabic)
-      .map(([off, bare]) => ({ off, phrases: lex.byFirst.get(bare) ?? [], persons: names.get(bare) ?? [] }))
-      .filter((l) => l.phrases.length > 0 || l.persons.length > 0);
-  const splitOf = (word: string, arabic: boolean): [number, Pieces] | null => {
-    for (const [off, bare] of readingsOf(word, arabic)) {
-      const pieces = splitRunTogether(bare, lex);
-      if (pieces) return [off, pieces];
+  const lookupsOf = (word: string, arabic: boolean): Lookup[] => {
+    const cache = arabic ? lookups.arabic : lookups.whole;
+    let found = cache.get(word);
+    if (found === undefined) {
+      found = readingsOf(word, arabic)
+        .map(([off, bare]) => ({ off, phrases: lex.byFirst.get(bare) ?? [], persons: names.get(bare) ?? [] }))
+        .filter((l) => l.phrases.length > 0 || l.persons.length > 0);
+      remember(cache, word, found);
     }
-    return null;
+    return found;
+  };
+  const splitOf = (word: string, arabic: boolean): [number, Pieces] | null => {
+    const cache = arabic ? splits.arabic : splits.whole;
+    let found = cache.get(word);
+    if (found === undefined) {
+      found = null;
+      for (const [off, bare] of readingsOf(word, arabic)) {
+        const pieces = splitRunTogether(bare, lex);
+        if (pieces) {
+          found = [off, pieces];
+          break;
+        }
+      }
+      remember(cache, word, found);
+    }
+    return found;
   };
   return (doc) => {
     const found: Found[] = [];
@@ -141,7 +152,7 @@ export function createMentionFinder(
       const arabic = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm);
       let hit: { p: Phrase; off: number } | null = null;
       let person: { p: PersonPhrase; off: number } | null = null;
-      for (const { off, phrases, persons } of memo(arabic ? lookups.arabic : lookups.whole, t.norm, (w) => lookupsOf(w, arabic))) {
+      for (const { off, phrases, persons } of lookupsOf(t.norm, arabic)) {
         const p = phraseAt(doc, phrases, i);
         if (p && (!hit || p.tokens.length > hit.p.tokens.length)) hit = { p, off };
         const q = personAt(doc, persons, i);
@@ -167,7 +178,7 @@ export function createMentionFinder(
         i += hit.p.tokens.length - 1;
         continue;
       }
-      const split = memo(arabic ? splits.arabic : splits.whole, t.norm, (w) => splitOf(w, arabic));
+      const split = splitOf(t.norm, arabic);
       if (split) {
         const [off, pieces] = split;
         const pos = keyOffsets(doc, t);

@@ -147,7 +147,8 @@ function clauseSpans(sentence: Span, tokens: Token[], lang: Document['lang']): S
     else if (t.kind === 'word' && !afterPunct) {
       const w = lang === 'ar' ? t.norm.replace(/^[وف](?=..)/, '') : t.norm;
       const opener = lang === 'ar' ? ARABIC_CLAUSE_OPENERS : ENGLISH_CLAUSE_OPENERS;
-      const temporal = lang === 'ar' && ARABIC_TIME_PREPOSITIONS.has(w) && timeAfter(tokens[i + 1]);
+      // من قبل X is "by X" (a passive's agent), not "before".
+      const temporal = lang === 'ar' && ARABIC_TIME_PREPOSITIONS.has(w) && (timeAfter(tokens[i + 1]) || (w === 'قبل' && previous.norm === 'من'));
       if ((opener.has(w) || (lang === 'ar' && opener.has(t.norm))) && !temporal) cuts.push(t.start);
     }
   });
