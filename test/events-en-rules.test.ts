@@ -97,3 +97,86 @@ describe('a year that modifies a noun', () => {
     expect(dates('Egypt attacked Libya in 2016.')).toEqual(['190 2016']);
   });
 });
+
+describe('aid with an amount, and organisations by their older names', () => {
+  it('takes a governing verb across an amount, and the recipient between verb and amount', () => {
+    expect(summary('The European Community on Monday gave Ghana 5.1 million dollars of aid.')).toEqual(['070 ORG:EU>GHA']);
+    expect(summary('Norway gave Malawi a grant of 30 million dollars.')).toEqual(['071 NOR>MWI']);
+  });
+
+  it('reads an intent to provide aid far from its head as intent (033), with the aid’s recipient', () => {
+    expect(summary('Arab League ministers agreed in principle on Friday to provide about 40 million dollars of aid for Somalia.')).toEqual(['033 ORG:ARAB_LEAGUE>SOM']);
+  });
+
+  it('reads a hyphened adjective before a recipient ("to war-torn Yemen")', () => {
+    expect(summary('Kuwait sent food aid to war-torn Yemen.')).toEqual(['073 KWT>YEM']);
+  });
+
+  it('codes domestic sectors apart: a state name or nisba with a kind noun', () => {
+    const cameo = (t: string) => doc(t).mentions.map((m) => m.actors[0]?.cameo);
+    expect(cameo('Iraqi police and French farmers and US lawmakers and Syrian dissidents met.')).toEqual(['IRQMIL', 'FRACVL', 'USALEG', 'SYROPP']);
+  });
+});
+
+describe('rejections, threats and restrictions', () => {
+  it('reads "once again" as an adverb, and "is opposed to" as an active rejection', () => {
+    expect(summary('Nepal has once again rejected an Indian proposal.')).toEqual(['120 NPL>IND']);
+    expect(summary('Egypt is opposed to Turkish mediation.')).toEqual(['126 EGY>TUR']);
+  });
+
+  it('codes a threat to resume terrorist activities in a state as a threat of force against it', () => {
+    expect(summary('The group Hamas threatened to resume terrorist activities in Israel.')).toEqual(['1384 ORG:HAMAS>ISR']);
+  });
+
+  it('aims a curfew or a state of emergency at the people of the place, also at home', () => {
+    const cameos = (t: string) => doc(t).events.map((e) => `${e.code} ${e.source?.cameo ?? '-'}>${e.target?.cameo ?? '-'}`);
+    expect(cameos('Turkish authorities imposed a curfew in the town of Cizre.')).toEqual(['1723 TURGOV>TURCVL']);
+    expect(cameos('The Sudanese government lifted the state of emergency in Darfur.')).toEqual(['0814 SDNGOV>SDNCVL']);
+  });
+
+  it('codes preventing a demonstration as a restriction, not as the protest', () => {
+    expect(summary('Iraqi police prevented the demonstration by Kuwaiti students.')).toEqual(['1721 IRQ>KWT']);
+  });
+});
+
+describe('protests with no named target', () => {
+  const cameos = (t: string) => doc(t).events.map((e) => `${e.code} ${e.source?.cameo ?? '-'}>${e.target?.cameo ?? '-'}`);
+  it('aims a protest by a state’s people at their own government', () => {
+    expect(cameos('Thousands of Kenyan students demonstrated in Mombasa on Friday.')).toEqual(['141 KENCVL>KENGOV']);
+    expect(cameos('Hundreds of Egyptians demonstrated on Friday.')).toEqual(['141 EGYCVL>EGYGOV']);
+  });
+
+  it('aims it at the state where it is held when that is another one', () => {
+    expect(summary('Turkish activists staged a protest in Berlin.')).toEqual(['141 TUR>DEU']);
+  });
+});
+
+describe('lifting a curfew, an emergency or a blockade in any word order', () => {
+  it('reads the verb and the measure apart ("lifted Friday a day-old blockade")', () => {
+    expect(summary('The Egyptian army lifted on Friday a week-old blockade on Gaza.')).toEqual(['0872 EGY>PSE']);
+    expect(summary('Jordan on Sunday eased the night curfew in Irbid.')).toEqual(['0813 JOR>JOR']);
+  });
+});
+
+describe('who a protest is against, where a report comes from, ethnic groups', () => {
+  it('takes the protest’s target from a cue after it (in protest of, against, in defiance of)', () => {
+    expect(summary('Kenyan students began a hunger strike in protest of the Ugandan government’s decision.')).toEqual(['142 KEN>UGA']);
+  });
+
+  it('does not read the reporter’s place as the place of the act', () => {
+    expect(summary('Turkish jets bombed a village, relief officials in Jordan said.')).toEqual(['195 TUR>-']);
+  });
+
+  it('reads "ethnic X" as people of the state the sentence places them in, not the state X', () => {
+    const cameos = (t: string) => doc(t).events.map((e) => `${e.code} ${e.source?.cameo ?? '-'}>${e.target?.cameo ?? '-'}`);
+    expect(cameos('Hundreds of ethnic Serbs demonstrated in Croatia on Monday.')).toEqual(['141 HRVCVL>HRVGOV']);
+  });
+
+  it('keeps a noun’s own target word out of its agent ("the withdrawal of forces from Panama")', () => {
+    expect(summary('The withdrawal of Cuban forces from Angola began in January.')).toEqual(['0874 CUB>AGO']);
+  });
+
+  it('finds the subject of a demand’s that-clause across a time word ("its demand today that Israel")', () => {
+    expect(summary('The Arab League renewed its demand today that Israel withdraw.').map((s) => s.split(' ')[1])).toEqual(['ORG:ARAB_LEAGUE>ISR']);
+  });
+});

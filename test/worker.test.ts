@@ -13,8 +13,10 @@ import { loadResources } from '../src/lexicon/index.js';
 import { createPipeline } from '../src/pipeline.js';
 import { Outage } from '../src/queue/outage.js';
 import { openQueue, type CodingJob } from '../src/queue/queue.js';
-import { codeAndStore } from '../src/queue/worker.js';
-import { openStore } from '../src/store/store.js';
+import { GroupSaver } from '../src/queue/group-save.js';
+import { codeJob } from '../src/queue/worker.js';
+import { openStore, type SaveResult } from '../src/store/store.js';
+import type { Document } from '../src/document.js';
 import { describeBackends, PG_URL, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
 import { shapes, storedCount, type StoreShape } from './store-shapes.js';
@@ -41,15 +43,41 @@ describe('one job', () => {
   const pipeline = createPipeline(loadResources());
   const limits = limitsFrom({}, {});
 
-  it('applied twice stores once', async () => {
+  it('applied twice stores once, also when both copies are stored in one group', async () => {
     const store = await openStore(':memory:');
+    const saved: SaveResult[] = [];
+    const saver = new GroupSaver(store, 4, (r) => saved.push(r));
     try {
       const job = { article: article('Iran and Qatar signed an agreement in Doha on Monday.') };
-      const first = await codeAndStore(store, pipeline, limits, job);
-      expect(first).toMatchObject({ stored: 1, duplicates: 0 });
-      expect(first.events).toBeGreaterThan(0);
-      expect(await codeAndStore(store, pipeline, limits, job)).toEqual({ stored: 0, duplicates: 1, events: 0 });
+      const first = await codeJob(store, pipeline, limits, job);
+      const twin = await codeJob(store, pipeline, limits, job); // another worker, before the first one stored it
+      expect(first?.events.length).toBeGreaterThan(0);
+      await Promise.all([saver.save(first as Document), saver.save(twin as Document)]);
+      expect(saved.reduce((n, r) => n + r.stored, 0)).toBe(1);
+      expect(saved.reduce((n, r) => n + r.duplicates, 0)).toBe(1);
+      expect(await codeJob(store, pipeline, limits, job)).toBeNull(); // the job again, later: not even coded
       expect(await store.articles()).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a document the store refuses fails alone; the rest of its group is stored', async () => {
+    const store = await openStore(':memory:');
+    const saved: SaveResult[] = [];
+    const saver = new GroupSaver(store, 8, (r) => saved.push(r));
+    try {
+      const docs = await Promise.all(
+        ['Iran and Qatar signed an agreement.', 'Oman hosted talks with Qatar.', 'Qatar praised Iran.'].map((t) => codeJob(store, pipeline, limits, { article: article(t) })),
+      );
+      const [good1, bad, good2] = docs;
+      if (!good1 || !bad || !good2) throw new Error('a test article was not coded');
+      const spoilt = { ...bad, events: bad.events.map((e) => ({ ...e, quad: 9 as 1 })) } as Document; // quad 9 breaks a CHECK
+      expect(bad.events.length).toBeGreaterThan(0);
+      const outcomes = await Promise.allSettled([saver.save(good1), saver.save(spoilt), saver.save(good2)]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.articles()).toHaveLength(2);
+      expect(saved.reduce((n, r) => n + r.stored, 0)).toBe(2);
     } finally {
       await store.close();
     }
@@ -59,14 +87,13 @@ describe('one job', () => {
     const store = await openStore(':memory:');
     try {
       const big = { article: article(`Iran and Qatar signed an agreement. ${'Talks went on. '.repeat(100)}`) };
-      await expect(codeAndStore(store, pipeline, limitsFrom({ maxArticleSize: 1024 }, {}), big)).rejects.toMatchObject({
+      await expect(codeJob(store, pipeline, limitsFrom({ maxArticleSize: 1024 }, {}), big)).rejects.toMatchObject({
         name: 'UnrecoverableError',
         message: expect.stringMatching(/article is 1.\d kB, over the 1 kB limit/),
       });
       const slow = createPipeline(loadResources(), { budgetMs: 1 });
       const long = { article: article('Iran and Qatar signed an agreement in Doha. '.repeat(3000)) };
-      await expect(codeAndStore(store, slow, limits, long)).rejects.toMatchObject({ name: 'UnrecoverableError', message: expect.stringMatching(/could not be coded: over the time budget of 1 ms/) });
-      expect(await store.articles()).toHaveLength(0);
+      await expect(codeJob(store, slow, limits, long)).rejects.toMatchObject({ name: 'UnrecoverableError', message: expect.stringMatching(/could not be coded: over the time budget of 1 ms/) });
     } finally {
       await store.close();
     }

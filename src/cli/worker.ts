@@ -51,7 +51,7 @@ export function register(command: Command): void {
     .addOption(dbOption('PostgreSQL when several machines share the work'))
     .option('--redis <url>', 'Redis server (default RASAD_REDIS_URL, else redis://127.0.0.1:6379)')
     .option('--queue <name>', 'queue name (default RASAD_QUEUE, else rasad-code)')
-    .option('--concurrency <n>', 'jobs in hand at once (coding takes one core; the rest overlap database writes)', parseCountOption, 2)
+    .option('--concurrency <n>', 'jobs in hand at once: one is coded while the others are stored, together in one transaction', parseCountOption, 4)
     .option('--until-empty', 'stop once the queue has no waiting, delayed or active jobs');
   addLimitOptions(command).action(async (opts: WorkerFlags) => {
     const limits = limitsFrom(opts);

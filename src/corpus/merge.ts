@@ -53,6 +53,11 @@ const CUE_WEIGHTS: Record<string, { weight: number; cap: number }> = {
   w: { weight: 1, cap: 2 }, // a pair of adjacent content words (same language)
 };
 
+/** The article part of a report key (its content hash). */
+export function articleOfKey(key: string): string {
+  return key.slice(0, key.indexOf(':'));
+}
+
 /** A report key from content-derived parts; pad offsets so keys sort like the text. */
 export function reportKey(article: string, sentence: number, start: number, code: string, source: string | null, target: string | null): string {
   const pad = (n: number): string => String(n).padStart(7, '0');
@@ -107,9 +112,9 @@ function windowOf(r: LinkFacts): Window {
   return w;
 }
 
-/** A report's window, as the store indexes it. */
-export function mergeWindow(r: LinkFacts): MergeWindow {
-  const { kind, first, last } = windowOf(r);
+/** The window of a report's date, as the store indexes it. */
+export function mergeWindow(date: LinkFacts['date']): MergeWindow {
+  const { kind, first, last } = computeWindow(date);
   return { kind, first, last };
 }
 

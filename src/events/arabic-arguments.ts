@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { foldKey } from '../stages/normalise.js';
 import { arabicReadings, arabicVerbForms } from './arabic.js';
-import type { Group, SentenceView } from './sentence.js';
+import type { Mention } from '../document.js';
+import type { Assignment } from './arguments.js';
+import type { ActorRef, Group, SentenceView } from './sentence.js';
 import type { TriggerMatch } from './triggers.js';
 
 const VerbPairs = z.array(z.string().regex(/^\S+\/\S+$/));
@@ -173,4 +175,44 @@ export function meetingHost(view: SentenceView, trigger: TriggerMatch, cues: Ara
     return host && guest ? [host, guest] : null;
   }
   return null;
+}
+
+/** How far after an event noun its nisba may stand (an adjective between: الضربة الجوية الأميركية). */
+const AGENT_NISBA_REACH = 2;
+
+/**
+ * الضربة الجوية الأميركية، غارة إسرائيلية، القصف التركي: a nisba right after an event noun (nothing but adjectives
+ * between) is that noun's agent. Returns, for each such nisba mention, the noun trigger that owns it.
+ */
+export function nounAgents(view: SentenceView, triggers: readonly TriggerMatch[]): Map<Mention, TriggerMatch> {
+  const owners = new Map<Mention, TriggerMatch>();
+  for (const t of triggers) {
+    if (t.form.pattern.kind !== 'noun') continue;
+    const g = view.groups.find((x) => x.first > t.last && x.first <= t.last + AGENT_NISBA_REACH);
+    if (g === undefined || !g.refs.every((r) => r.mention.kind === 'nisba')) continue;
+    const between = view.tokens.slice(t.last + 1, g.first);
+    const glued = view.doc.norm.slice(view.tokens[g.first]?.start ?? g.start, g.start).replace(/\u0000/g, '');
+    if (between.some((x) => x.kind !== 'word' || PREPOSITIONS.has(x.norm)) || /[لب]/.test(glued)) continue;
+    for (const r of g.refs) if (!owners.has(r.mention)) owners.set(r.mention, t);
+  }
+  return owners;
+}
+
+/** The assignment without the agents of other event nouns (قتلوا جراء ضربة جوية أميركية: the US did not suffer it). */
+export function withoutOthersAgents(a: Assignment, trigger: TriggerMatch, owners: ReadonlyMap<Mention, TriggerMatch>): Assignment {
+  if (owners.size === 0) return a;
+  const keep = (r: ActorRef): boolean => {
+    const owner = owners.get(r.mention);
+    return owner === undefined || owner === trigger;
+  };
+  const sources = a.sources.filter(keep);
+  const targets = a.targets.filter(keep);
+  if (sources.length === a.sources.length && targets.length === a.targets.length) return a;
+  return {
+    ...a,
+    sources,
+    targets,
+    sourceGroup: sources.length > 0 ? a.sourceGroup : null,
+    targetGroup: targets.length > 0 ? a.targetGroup : null,
+  };
 }

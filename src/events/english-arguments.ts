@@ -1,6 +1,7 @@
 // English source and target without a parser: SVO and the passive (also reduced: "a deal brokered by Qatar"),
 // subjects inside "Opponents of X" / "a court in X", relative clauses, nominal events ("X's visit to Y",
 // "Israeli air strikes on Y", "talks between X and Y", "criticism from X"), "received weapons from X".
+import { withRole } from '../lexicon/actors.js';
 import { foldKey } from '../stages/normalise.js';
 import {
   betweenParties,
@@ -15,7 +16,7 @@ import {
   type Assignment,
   type SentenceMemory,
 } from './arguments.js';
-import type { Group, SentenceView } from './sentence.js';
+import { tokenAt, type ActorRef, type Group, type SentenceView } from './sentence.js';
 import { GOVERNED_BY_HEAD } from './english-frames.js';
 import type { TriggerMatch } from './triggers.js';
 
@@ -25,7 +26,7 @@ const NOUN_TARGETS = fold(['to', 'with', 'against', 'on', 'toward', 'towards', '
 const VERB_TARGETS = fold(['with', 'against', 'to']);
 const BE = fold(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten']);
 const ADVERBS = fold([
-  'not', 'also', 'reportedly', 'allegedly', 'then', 'already', 'never', 'recently', 'officially', 'formally',
+  'not', 'also', 'reportedly', 'again', 'outright', 'once again', 'allegedly', 'then', 'already', 'never', 'recently', 'officially', 'formally',
   'jointly', 'later', 'again', 'just', 'previously', 'first', 'repeatedly', 'publicly', 'warmly', 'strongly',
 ]);
 const NOMINAL_BEFORE = fold(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 's', 'first', 'latest']);
@@ -129,7 +130,13 @@ const governs = (w: string): boolean => GOVERNORS.some((stem) => w.startsWith(st
 
 /** A governing verb before the noun (signed an agreement), or after it in the passive (evidence ... was presented). */
 function governed(view: SentenceView, trigger: TriggerMatch): boolean {
-  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 4); i--) if (governs(view.tokens[i]?.norm ?? '')) return true;
+  // Four words back, not counting an amount between verb and noun ("provide about 70 million dollars of aid").
+  let words = 0;
+  for (let i = trigger.first - 1; i >= 0 && words < 4; i--) {
+    const t = view.tokens[i];
+    if (governs(t?.norm ?? '')) return true;
+    if (!(t?.kind === 'number' || QUANTITY_WORDS.has(t?.norm ?? ''))) words++;
+  }
   for (let i = trigger.last + 1; i <= trigger.last + 5 && i < view.tokens.length - 1; i++) {
     if (BE.has(view.tokens[i]?.norm ?? '') && governs(view.tokens[i + 1]?.norm ?? '')) return true;
   }
@@ -145,9 +152,12 @@ function explicitAgent(view: SentenceView, trigger: TriggerMatch, words: Readonl
   // "of" names the noun's agent only right after it ("the visit of X"), not "sanctions against five of X's firms".
   const intro = group ? introduction(view, group) : null;
   if (group && intro && (intro.word !== 'of' || intro.at === trigger.last + 1)) return { group, named: true };
-  // "killed in an air strike by government forces": an agent the lexicon cannot name still fills the slot.
+  // "killed in an air strike by government forces": an agent the lexicon cannot name still fills the slot
+  // ("a grant of 580 million shillings" names an amount, not an agent).
   for (let i = trigger.last + 1; i <= trigger.last + 2 && i < view.tokens.length; i++) {
-    if (words.has(view.tokens[i]?.norm ?? '')) return { group: null, named: false };
+    const next = view.tokens[i + 1];
+    const amount = next !== undefined && (next.kind === 'number' || QUANTITY_WORDS.has(next.norm));
+    if (words.has(view.tokens[i]?.norm ?? '') && !amount) return { group: null, named: false };
   }
   return { group: null, named: true };
 }
@@ -218,12 +228,18 @@ function premodifier(view: SentenceView, trigger: TriggerMatch): Group | null {
   return null;
 }
 
+/** Words that introduce a noun's agent: by, and of/from unless the noun's target takes them ("withdrawal from Panama"). */
+function agentWordsFor(targets: ReadonlySet<string>): ReadonlySet<string> {
+  if (targets.has('of')) return AGENT;
+  return targets.has('from') ? new Set([...OF].filter((w) => w !== 'from')) : OF;
+}
+
 /** The agent an event noun names itself (a nisba or possessive before it, "by X" after it), if any. */
 export function nounAgent(view: SentenceView, trigger: TriggerMatch): Group | null {
   if (!isNominal(view, trigger)) return null;
   const p = trigger.form.pattern;
   const targets = p.target ?? NOUN_TARGETS;
-  return premodifier(view, trigger) ?? explicitAgent(view, trigger, p.source ?? (targets.has('of') ? AGENT : OF)).group;
+  return premodifier(view, trigger) ?? explicitAgent(view, trigger, p.source ?? agentWordsFor(targets)).group;
 }
 
 interface Subject {
@@ -233,6 +249,8 @@ interface Subject {
   recipient?: Group;
 }
 
+/** Words of an amount ("about 70 million dollars of", "nearly 25,000 tons of"): no argument stands among them. */
+const QUANTITY_WORDS = fold(['about', 'nearly', 'some', 'over', 'up', 'to', 'around', 'almost', 'more', 'than', 'million', 'billion', 'thousand', 'hundred', 'dollars', 'euros', 'pounds', 'tons', 'tonnes', 'worth', 'of', '.', ',', '$']);
 const RECIPIENT_FILLERS = fold(['a', 'an', 'the', 'some', 'more', 'new', 'further', 'additional', 'emergency', 'million', 'billion', 'dollars', 'tons', 'worth', 'of', 'about', 'nearly', 'over', 'up', 'to']);
 function recipientGap(view: SentenceView, from: number, to: number): boolean {
   if (to - from < 1 || to - from > 7) return false;
@@ -265,6 +283,8 @@ function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: bool
     // ("X visited Y before meeting Z" keeps X: nothing stands between the subordinator and the verb.)
     const breaks = nominal ? NOMINAL_BREAK : SUBORDINATORS;
     for (let i = own.last + 1; i < trigger.first; i++) {
+      // "has once again rejected": once is an adverb there, not a subordinator.
+      if (view.tokens[i]?.norm === 'once' && view.tokens[i + 1]?.norm === 'again') continue;
       if (breaks.has(view.tokens[i]?.norm ?? '') && (nominal || !subjectless(view, i + 1, trigger.first))) return { group: null, penalty: 0 };
     }
     return { group: withCoordinated(view, own), penalty: 0, ...(recipient ? { recipient } : {}) };
@@ -383,7 +403,7 @@ function nominalArguments(view: SentenceView, trigger: TriggerMatch, memory: Sen
   if (p.governed && !possessive && !governed(view, trigger) && !GOVERNED_BY_HEAD.has(trigger)) return result(null, null, 0);
   if (before) return withMutual(trigger, result(before, objectAfter(view, trigger.last, targets, false, before), 0));
   // "recognition of X", "condemnation of X": when of introduces the target, only by introduces the source.
-  const agentWords = p.source ?? (targets.has('of') ? AGENT : OF);
+  const agentWords = p.source ?? agentWordsFor(targets);
   const agent = explicitAgent(view, trigger, agentWords);
   if (agent.group) {
     // "Obama faces pressure from Congress", "Iran drew criticism from the US": the subject receives the act.
@@ -414,6 +434,13 @@ const PART_OF = fold([
   'outskirts', 'suburbs', 'city', 'town', 'village', 'province', 'region', 'district', 'capital', 'part', 'parts', 'streets',
 ]);
 
+const REPORTING = fold(['said', 'says', 'say', 'reported', 'reports', 'told', 'added', 'announced', 'stated', 'according']);
+/** "relief officials in Kenya said", "diplomatic sources in Pakistan said": where the report comes from. */
+function reporterPlace(view: SentenceView, g: Group): boolean {
+  for (let i = g.last + 1; i <= g.last + 2; i++) if (REPORTING.has(view.tokens[i]?.norm ?? '')) return true;
+  return false;
+}
+
 /** A state, capital or place the clause says the act happened in (in X, in the east of X), not one of the sources. */
 function locatedIn(view: SentenceView, trigger: TriggerMatch, sources: Assignment['sources']): Group | null {
   const [from, to] = clauseRange(view, trigger.first);
@@ -424,23 +451,115 @@ function locatedIn(view: SentenceView, trigger: TriggerMatch, sources: Assignmen
     if (!ref || ref.actor.id.length !== 3 || (kind !== 'state' && kind !== 'capital' && kind !== 'place')) continue;
     if (sources.some((s) => s.actor.id === ref.actor.id)) continue;
     const intro = introduction(view, g);
-    if (intro === null) continue;
+    if (intro === null || reporterPlace(view, g)) continue;
     const part = intro.word === 'of' && PART_OF.has(view.tokens[intro.at - 1]?.norm ?? '');
     if (LOCATIVE.has(intro.word) || part) return g;
   }
   return null;
 }
 
-/** "Israeli shelling in the east of the Gaza Strip", "exercises in Alaska": with no target named, the place's state suffers it. */
+/** Curfews, martial law, emergency rule and their lifting: imposed on (or eased for) the people of the place. */
+const POPULATION_CODES = /^(081[34]|172|132[34]|0351)/;
+
+/**
+ * "Israeli shelling in the east of the Gaza Strip", "exercises in Alaska": with no target named, the place's state
+ * suffers it. A curfew or state of emergency "in X" is aimed at X's people, also in the doer's own country.
+ */
 export function withLocatedTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  const code = trigger.frame?.code ?? trigger.form.pattern.code;
+  if (code.startsWith('14')) return withProtestTarget(view, trigger, a);
+  const population = POPULATION_CODES.test(code);
   // Only for a named doer: an act nobody is said to do ("where 28 people were killed") stays untold.
-  if (a.targets.length > 0 || a.sources.length === 0 || a.mutual || !LOCATED_ROOTS.test(trigger.form.pattern.code)) return a;
+  if (a.targets.length > 0 || a.sources.length === 0 || a.mutual || !(population || LOCATED_ROOTS.test(code))) return a;
+  const place = locatedIn(view, trigger, population ? [] : a.sources);
+  if (!place) return a;
+  if (!population) return { ...a, targets: place.refs, targetGroup: place };
+  const people = place.refs.map((r) => ({ ...r, actor: withRole(r.actor, 'CVL') }));
+  // A state that imposes or lifts a curfew acts as its government ("Jordan eased the curfew in Irbid").
+  const sources = a.sources.map((r) => (r.actor.role === null && r.actor.id.length === 3 ? { ...r, actor: withRole(r.actor, 'GOV') } : r));
+  return { ...a, sources, sourceGroup: a.sourceGroup ? { ...a.sourceGroup, refs: sources } : null, targets: people, targetGroup: { ...place, refs: people } };
+}
+
+/** Words after a protest that say whom it is against ("in protest of X's refusal", "in defiance of X", "against X"). */
+const PROTEST_CUES = fold(['against', 'protest', 'protesting', 'protested', 'defiance', 'disapproval', 'denounce', 'denouncing', 'condemn', 'condemning', 'demand', 'demanding', 'demanded']);
+const CUE_REACH = 6;
+
+/** The actor a protest is against, named after a cue word following the trigger; not the protesters themselves. */
+function protestedAgainst(view: SentenceView, trigger: TriggerMatch, source: ActorRef): Group | null {
+  for (let i = trigger.last + 1; i < view.tokens.length; i++) {
+    if (!PROTEST_CUES.has(view.tokens[i]?.norm ?? '')) continue;
+    const g = view.groups.find((o) => o.first > i && o.first <= i + CUE_REACH);
+    if (g && !g.refs.some((r) => r.actor.id === source.actor.id && r.actor.role === source.actor.role)) return g;
+  }
+  return null;
+}
+
+/**
+ * A protest by a state's people (Iraqi Kurds, Egyptian demonstrators) that names no target is aimed at the state
+ * where it is held when that is another one (US activists protested in Beijing), else at their own government.
+ */
+function withProtestTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  const source = a.sources[0];
+  if (a.mutual || a.sources.length !== 1 || !source || source.actor.id.length !== 3 || source.actor.role === 'GOV') return a;
+  // "demonstrated in Serbia" by Serbia's people names where, not whom: the target is still to find.
+  const ownPlace = a.targets.length > 0 && a.targets.every((t) => t.actor.id === source.actor.id && t.actor.role === null);
+  if (a.targets.length > 0 && !ownPlace) return a;
+  const against = protestedAgainst(view, trigger, source);
+  if (against) return { ...a, targets: against.refs, targetGroup: against };
   const place = locatedIn(view, trigger, a.sources);
-  return place ? { ...a, targets: place.refs, targetGroup: place } : a;
+  if (place) return { ...a, targets: place.refs, targetGroup: place };
+  // The people protesting (a bare nisba: "Iraqi Kurds") against their government.
+  const people = source.actor.role === null ? { ...source, actor: withRole(source.actor, 'CVL') } : source;
+  const government = { ...source, actor: withRole({ ...source.actor, cameo: source.actor.cameo.slice(0, 3) }, 'GOV') };
+  const sourceGroup = a.sourceGroup ? { ...a.sourceGroup, refs: [people] } : null;
+  return { ...a, sources: [people], sourceGroup, targets: [government], targetGroup: null };
+}
+
+/**
+ * "ethnic Albanians in Serbia": an ethnicity, not the state of that name. They are people (CVL) of the state the
+ * sentence places them in, or of no known state (dropped).
+ */
+function ethnicPeople(view: SentenceView, refs: ActorRef[]): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const r of refs) {
+    const at = tokenAt(view.tokens, r.mention.start);
+    if (r.mention.kind !== 'nisba' || view.tokens[at - 1]?.norm !== 'ethnic') {
+      out.push(r);
+      continue;
+    }
+    const home = view.groups.find((g) => {
+      const ref = g.refs[0];
+      const intro = introduction(view, g);
+      return ref !== undefined && ref.actor.id.length === 3 && ref.actor.id !== r.actor.id && ref.mention.kind !== 'nisba' && intro !== null && LOCATIVE.has(intro.word);
+    })?.refs[0];
+    if (home) out.push({ ...r, actor: withRole(home.actor, 'CVL') });
+  }
+  return out;
+}
+
+function withEthnicPeople(view: SentenceView, a: Assignment): Assignment {
+  const sources = ethnicPeople(view, a.sources);
+  const targets = ethnicPeople(view, a.targets);
+  if (sources.length === a.sources.length && targets.length === a.targets.length && sources.every((r, i) => r === a.sources[i]) && targets.every((r, i) => r === a.targets[i])) return a;
+  return {
+    ...a,
+    sources,
+    targets,
+    sourceGroup: a.sourceGroup && sources.length > 0 ? { ...a.sourceGroup, refs: sources } : null,
+    targetGroup: a.targetGroup && targets.length > 0 ? { ...a.targetGroup, refs: targets } : null,
+  };
+}
+
+/** A target that is only where the report comes from ("bombed a village, relief officials in Jordan said"). */
+function withoutReporterPlace(view: SentenceView, a: Assignment): Assignment {
+  const g = a.targetGroup;
+  if (g === null || !reporterPlace(view, g) || !LOCATIVE.has(introduction(view, g)?.word ?? '')) return a;
+  return { ...a, targets: [], targetGroup: null };
 }
 
 export function englishArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
-  return withLocatedTarget(view, trigger, englishCoreArguments(view, trigger, memory));
+  const core = withoutReporterPlace(view, englishCoreArguments(view, trigger, memory));
+  return withLocatedTarget(view, trigger, withEthnicPeople(view, core));
 }
 
 function englishCoreArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {

@@ -29,7 +29,7 @@ const FUTURE_NOT = [
 ];
 /** Words that open a condition: what follows in the clause is not reported as happening. */
 const CONDITIONS = fold(['if', 'unless']);
-const MAX_GAP = 10;
+const MAX_GAP = 12;
 /** Words after which a verb-or-noun word is the noun: "a United Nations appeal", "its support", "the call". */
 const NOUN_BEFORE = fold([
   'a', 'an', 'the', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'any', 'no', 'every', 'each',
@@ -63,8 +63,9 @@ const AFTER_NOUN = fold(['of', 'by', 'on', 'in', 'at', 'against', 'for', 'to', '
 /** "an embrace", "the four boycotting states": a verb form where only a noun or adjective can stand. */
 function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
   if (t.form.pattern.kind !== 'verb') return false;
-  // "its six-year campaign for": a verb lemma with no noun reading, where only a noun can stand.
-  if (afterAdjective(view, t)) return true;
+  // "its six-year campaign for": a verb lemma with no noun reading, where only a noun can stand; "in protest of",
+  // "in response": a base form after "in" is never a finite verb.
+  if (afterAdjective(view, t) || (t.shape === 'base' && view.tokens[t.first - 1]?.norm === 'in')) return true;
   const prev = view.tokens[t.first - 1];
   if (prev === undefined) return false;
   // "the occupied West Bank", "a disputed region": a participle after an article is an adjective.
@@ -126,6 +127,18 @@ function nounReading(view: SentenceView, t: TriggerMatch, patterns: LanguagePatt
     if (conditionsHold(view, noun, patterns)) return noun;
   }
   return t;
+}
+
+/** People and bodies an event noun can describe: "relief officials", "aid workers", "peace activists". */
+const PERSON_HEADS = fold([
+  'official', 'officials', 'worker', 'workers', 'agency', 'agencies', 'organization', 'organizations', 'organisation',
+  'organisations', 'group', 'groups', 'committee', 'activist', 'activists', 'spokesman', 'spokeswoman', 'chief', 'chiefs',
+  'envoy', 'envoys', 'negotiator', 'negotiators', 'team', 'teams', 'experts', 'staff', 'sources', 'minister', 'ministers',
+]);
+
+/** An event noun right before a person noun names a kind of person, not an act ("relief officials in Jordan said"). */
+function modifiesPerson(view: SentenceView, t: TriggerMatch): boolean {
+  return t.form.pattern.kind === 'noun' && PERSON_HEADS.has(view.tokens[t.last + 1]?.norm ?? '');
 }
 
 /** "Israeli-occupied", "US-backed": a participle in a compound adjective, not an act. */
@@ -220,8 +233,12 @@ const CLAUSE_FRAMES = /^(02|10|13)/;
 const THAT_TARGET_HEADS = /^(02|10|11|13)/;
 
 /** "demanded that Hamas renounce", "alleged that France": the actor right after that. */
+/** Time words that may stand between a head and its that-clause ("its demand today that Israel ..."). */
+const TIME_BETWEEN = fold(['today', 'yesterday', 'tonight', 'again', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 function thatSubject(view: SentenceView, h: TriggerMatch): Group | null {
-  const at = view.tokens[h.last]?.norm === 'that' ? h.last : h.last + 1;
+  let at = view.tokens[h.last]?.norm === 'that' ? h.last : h.last + 1;
+  while (at <= h.last + 3 && TIME_BETWEEN.has(view.tokens[at]?.norm ?? '')) at++;
   if (view.tokens[at]?.norm !== 'that') return null;
   return view.groups.find((g) => g.first > at && g.first <= at + 3) ?? null;
 }
@@ -251,7 +268,7 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
   const tables: FrameTables = patterns.frames;
   // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
   const kept = triggers
-    .filter((t) => !conditional(view, t) && !compoundAdjective(view, t))
+    .filter((t) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t))
     .map((t) => asNoun(view, t, patterns))
     .filter((t) => !impossibleVerb(view, t));
   const rejectTable = tables.get('120');

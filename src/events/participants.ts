@@ -60,7 +60,7 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
     if (side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && a.targets.length === 0) return true;
     // جرح وزير الدفاع في تفجير، بوتو قتلت في هجوم، اعتقل الرئيس السابق: a person alone beside a verb of an act done
     // to persons suffers it, whether the verb is passive or its subject dropped.
-    return side === undefined && t.verb && PERSON_ACTS.test(t.code ?? '') && a.targets.length === 0 && PERSON_MENTIONS.has(r.mention.kind);
+    return side === undefined && t.verb && PERSON_ACTS.test(t.code ?? '') && !t.objectPronoun && a.targets.length === 0 && PERSON_MENTIONS.has(r.mention.kind);
   };
   const acted = a.sources.filter(patient);
   if (acted.length === 0) return { sources: a.sources, targets: a.targets };

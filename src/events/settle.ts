@@ -79,6 +79,11 @@ function mergeInto(kept: RankedEvent, other: RankedEvent): void {
   kept.targetUnidentified = targetUnid;
 }
 
+/** Victims of one doerless incident in one country (مقتل 15 شخصا بينهم سبعة من الشرطة): one event, whatever their roles. */
+function sameVictims(a: CodedEvent, b: CodedEvent): boolean {
+  return a.source === null && b.source === null && a.target !== null && b.target !== null && a.target.id === b.target.id;
+}
+
 function mergeIncidents(events: RankedEvent[]): RankedEvent[] {
   const out: RankedEvent[] = [];
   for (const e of events) {
@@ -91,7 +96,7 @@ function mergeIncidents(events: RankedEvent[]): RankedEvent[] {
               incidentClass(o.event.root) === cls &&
               o.event.negated === e.event.negated &&
               compatible(o.event.source, e.event.source) &&
-              compatible(o.event.target, e.event.target),
+              (compatible(o.event.target, e.event.target) || (cls === 'violence' && sameVictims(o.event, e.event))),
           );
     if (into) mergeInto(into, e);
     else out.push({ ...e });
@@ -110,6 +115,21 @@ function saysLess(e: CodedEvent, o: CodedEvent): boolean {
 /** Roots whose acts are symmetric: one sentence telling the same code both ways tells one act. */
 const MUTUAL_ROOTS: ReadonlySet<string> = new Set(['03', '04', '05', '06']);
 
+/**
+ * A protest with no target that is another protest's shadow: its "protester" is what another protest of the
+ * sentence is against (هتف المتظاهرون ضد حكومة البشير ... البشير), or police and soldiers named by kind beside
+ * protesters (تفريق المتظاهرين ... الشرطة): they face the protest, they do not make it.
+ */
+function protestShadow(r: RankedEvent, all: readonly RankedEvent[]): boolean {
+  const e = r.event;
+  if (e.root !== '14' || e.target !== null || e.source === null) return false;
+  const source = e.source;
+  const force = r.sourceUnidentified && (source.role === 'GOV' || source.role === 'MIL');
+  return all.some(
+    (o) => o !== r && o.event.root === '14' && ((o.event.target !== null && sameActor(o.event.target, source)) || (force && o.event.source !== null && !sameActor(o.event.source, source))),
+  );
+}
+
 export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
   const seen = new Set<string>();
   const unique = ranked.filter(({ event: e }) => {
@@ -118,7 +138,7 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
     seen.add(key(false));
     return true;
   });
-  const merged = mergeIncidents(unique);
+  const merged = mergeIncidents(unique.filter((r) => !protestShadow(r, unique)));
   // A bombing or a shooting told by a verb without naming anyone (انفجرت سيارة مفخخة، a car bomb exploded) still
   // happened: it stays, actorless, unless another report of violence in the sentence has actors.
   const hasActors = (e: CodedEvent): boolean => e.source !== null || e.target !== null;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Actor, Document, Mention, Role, Span, Token } from '../document.js';
 import { withRole } from '../lexicon/actors.js';
 import { foldKey, IGNORABLE } from '../stages/normalise.js';
-import { arabicBareStems } from './arabic.js';
+import { arabicBareStems, arabicReadings } from './arabic.js';
 
 const Side = z.enum(['agent', 'patient', 'either']);
 const Kind = z.object({
@@ -161,6 +161,30 @@ export function countsPeople(t: Token | undefined): boolean {
   return t !== undefined && (t.kind === 'number' || arabicBareStems(t.norm).some((s) => QUANTITY.has(s)));
 }
 
+/** Third-person and "our" pronoun suffixes that point back to an actor named earlier (جنوده، موظفيها، جنودنا). */
+const POSSESSIVE = /(هما|هم|ها|ه|نا)$/;
+
+/**
+ * اعلن الجيش الأميركي مقتل اثنين من جنوده، موظفي السفارة ... موظفيها: a kind word with a pronoun suffix names
+ * the people of the last state actor named before it in the sentence.
+ */
+function possessedKind(doc: Document, t: Token, mentions: Mention[], lex: UnidentifiedLexicon): Mention | null {
+  if (!POSSESSIVE.test(t.norm)) return null;
+  for (const r of arabicReadings(t.norm)) {
+    if (!r.suffix || r.article) continue;
+    const kind = lex.ar.get(r.stem)?.find((p) => p.tokens.length === 1)?.kind;
+    if (kind === undefined) continue;
+    // A capital named on the way is usually where it happened (موكب السفارة في كابل ... موظفيها), not the owner.
+    const owner = mentions.filter((m) => m.end <= t.start && m.kind !== 'capital' && m.actors.length === 1 && (m.actors[0]?.id.length ?? 0) === 3).pop();
+    const state = owner?.actors[0];
+    if (state === undefined) return null;
+    const front = (r.conj ? 1 : 0) + (r.prep ? 1 : 0);
+    const country: Actor = { id: state.id, cameo: state.cameo.slice(0, 3), role: null, name: state.name };
+    return { start: keyOffset(doc, t, front), end: t.end, kind: 'body', sentence: t.sentence, entry: `${PREFIX}${kind.key}${NAMED}`, actors: [actorFor(kind, country)] };
+  }
+  return null;
+}
+
 /**
  * Unidentified-actor mentions among `tokens` (one sentence), skipping words already inside a named mention.
  * `mentions` are the sentence's named mentions; `place` the country where the sentence's event happened.
@@ -190,7 +214,11 @@ export function findUnidentified(
       stemLength = stem.length;
       if (hit) break;
     }
-    if (!hit) continue;
+    if (!hit) {
+      const own = possessedKind(doc, t, mentions, lex);
+      if (own) out.push(own);
+      continue;
+    }
     const last = tokens[i + hit.tokens.length - 1] as Token;
     const nisba = nisbaAfter(doc, mentions, t.start, last.end);
     const country = nisba?.actors[0] ?? null;

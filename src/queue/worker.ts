@@ -4,20 +4,26 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import { tooBig, type Limits } from '../io/limits.js';
+import type { Document } from '../document.js';
 import type { Pipeline } from '../pipeline.js';
 import { contentHash, StoreUnavailableError, type Store } from '../store/store.js';
+import { GroupSaver } from './group-save.js';
 import { Outage } from './outage.js';
 import { connectionFor, CodingJobSchema, JOB_OPTIONS, whenReady, type CodingJob } from './queue.js';
 
 export interface JobOutcome {
-  stored: number;
-  duplicates: number;
-  events: number;
+  /** The article was in the store already, so it was not coded again. */
+  alreadyStored: boolean;
 }
 
-export interface WorkerStats extends JobOutcome {
-  /** Jobs done (stored or found already stored). */
+export interface WorkerStats {
+  /** Jobs done (stored, or found already stored). */
   jobs: number;
+  /** Articles newly stored, and events stored with them. */
+  stored: number;
+  events: number;
+  /** Jobs whose article was stored already (before coding, or by another worker at the same moment). */
+  duplicates: number;
   /** Jobs given up on after their last attempt. */
   failed: number;
 }
@@ -27,21 +33,20 @@ function message(err: unknown): string {
 }
 
 /**
- * One job's work. An article already stored is not coded again; coding is deterministic, so a document that cannot
- * be coded (over its time budget, over the size limit) fails at once instead of being retried.
+ * One job's coding: null when the article is stored already (it is not coded again), else its document. Coding is
+ * deterministic, so a document that cannot be coded (over its time budget, over the size limit) fails for good
+ * instead of being retried.
  */
-export async function codeAndStore(store: Store, pipeline: Pipeline, limits: Limits, job: CodingJob): Promise<JobOutcome> {
+export async function codeJob(store: Store, pipeline: Pipeline, limits: Limits, job: CodingJob): Promise<Document | null> {
   const { article } = job;
-  if (await store.hasArticle(contentHash(article.text))) return { stored: 0, duplicates: 1, events: 0 };
+  if (await store.hasArticle(contentHash(article.text))) return null;
   const bytes = Buffer.byteLength(article.text, 'utf8');
   if (bytes > limits.maxArticleBytes) throw new UnrecoverableError(tooBig(bytes, limits.maxArticleBytes));
-  let doc;
   try {
-    doc = pipeline.run(article);
+    return pipeline.run(article);
   } catch (err) {
     throw new UnrecoverableError(`could not be coded: ${message(err)}`);
   }
-  return store.saveDocuments([doc]);
 }
 
 export interface WorkerSettings {
@@ -50,6 +55,7 @@ export interface WorkerSettings {
   queue: string;
   pipeline: Pipeline;
   limits: Limits;
+  /** Jobs in hand at once; the documents among them that are ready together are stored in one transaction. */
   concurrency: number;
   /** How long a job's lock lasts without renewal; a worker that dies loses its jobs to others after this. */
   lockDurationMs?: number;
@@ -77,7 +83,12 @@ const EMPTY_POLL_MS = 500;
 
 export async function startWorker(settings: WorkerSettings): Promise<RunningWorker> {
   const { store, pipeline, limits, log } = settings;
-  const stats: WorkerStats = { jobs: 0, stored: 0, duplicates: 0, events: 0, failed: 0 };
+  const stats: WorkerStats = { jobs: 0, stored: 0, events: 0, duplicates: 0, failed: 0 };
+  const saver = new GroupSaver(store, settings.concurrency, (saved) => {
+    stats.stored += saved.stored;
+    stats.events += saved.events;
+    stats.duplicates += saved.duplicates;
+  });
   const lockDuration = settings.lockDurationMs ?? lockDurationFor(limits);
   const connection = connectionFor(settings.redisUrl);
   const outage = new Outage({
@@ -91,12 +102,11 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     const parsed = CodingJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`not a Rasad article job: ${z.prettifyError(parsed.error)}`);
     try {
-      const outcome = await codeAndStore(store, pipeline, limits, parsed.data);
+      const doc = await codeJob(store, pipeline, limits, parsed.data);
+      if (doc === null) stats.duplicates++;
+      else await saver.save(doc);
       stats.jobs++;
-      stats.stored += outcome.stored;
-      stats.duplicates += outcome.duplicates;
-      stats.events += outcome.events;
-      return outcome;
+      return { alreadyStored: doc === null };
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       // Back to the queue for later, without using up an attempt; the worker pauses until the database answers.

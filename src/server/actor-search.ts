@@ -31,7 +31,11 @@ interface IndexedForm {
   form: string;
   /** Readings of each word of the form. */
   readings: string[][];
+  /** An acronym (IRA, UN): whole only when typed in capitals, so that "Ira" is still a prefix of Iran. */
+  acronym: boolean;
 }
+
+const ACRONYM = /^[A-Z][A-Z0-9]{1,7}$/;
 
 function matches(query: string[][], form: string[][]): 'exact' | 'partial' | null {
   for (let i = 0; i + query.length <= form.length; i++) {
@@ -61,7 +65,7 @@ export function createActorSearch(directory: ActorDirectory, mentionForms: { act
     if (seen.has(key)) return;
     seen.add(key);
     const readings = words(form).map(wordReadings);
-    if (readings.length > 0) forms.push({ actor, form, readings });
+    if (readings.length > 0) forms.push({ actor, form, readings, acronym: ACRONYM.test(form.trim()) });
   };
   for (const e of directory.all()) for (const f of [e.id, ...e.forms]) add(e.id, f);
   for (const m of mentionForms) add(m.actor, m.text);
@@ -70,12 +74,13 @@ export function createActorSearch(directory: ActorDirectory, mentionForms: { act
     search(q, limit) {
       const query = words(q).map(wordReadings);
       if (query.length === 0) return [];
+      const capitals = q.trim() === q.trim().toUpperCase();
       const hits = new Map<string, { exact: boolean; matched: string[] }>();
       for (const f of forms) {
         const m = matches(query, f.readings);
         if (m === null) continue;
         const hit = hits.get(f.actor) ?? { exact: false, matched: [] };
-        hit.exact ||= m === 'exact';
+        hit.exact ||= m === 'exact' && (capitals || !f.acronym);
         if (hit.matched.length < 8) hit.matched.push(f.form);
         hits.set(f.actor, hit);
       }

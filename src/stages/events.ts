@@ -4,7 +4,7 @@ import type { Actor, CodedEvent, Document, EventActor, Mention, Sentence, Span, 
 import { arabicReadings } from '../events/arabic.js';
 import { assignArguments, inRelativeClause, type Assignment, type SentenceMemory } from '../events/arguments.js';
 import { findModality } from '../events/modality.js';
-import { meetingHost, protestTarget } from '../events/arabic-arguments.js';
+import { meetingHost, nounAgents, protestTarget, withoutOthersAgents } from '../events/arabic-arguments.js';
 import { CONFLICT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
 import { placeOf } from '../events/place.js';
 import { buildSentenceView, lowerBound, tokenAt, type ActorRef, type SentenceView } from '../events/sentence.js';
@@ -109,9 +109,10 @@ function codeSentence(
   // Mentions of actors that take part in a cooperative act of the sentence (تعاون المتظاهرون مع ...).
   const cooperating: Span[] = [];
   const cues = doc.lang === 'ar' ? lexicon.arCues : undefined;
+  const owners = cues ? nounAgents(view, triggers) : new Map<Mention, TriggerMatch>();
   for (const trigger of triggers) {
     const pattern = trigger.form.pattern;
-    const assignment = frameArguments(view, trigger, assignArguments(view, trigger, memory, cues), memory);
+    const assignment = withoutOthersAgents(frameArguments(view, trigger, assignArguments(view, trigger, memory, cues), memory), trigger, owners);
     if (cues && pattern.code.startsWith('14') && assignment.targets.length === 0) {
       const against = protestTarget(view, trigger, cues, (g) => g === assignment.sourceGroup || g.refs.every((r) => isUnidentified(r.mention)));
       if (against) Object.assign(assignment, { targets: against.refs, targetGroup: against });

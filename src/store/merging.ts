@@ -1,9 +1,12 @@
 // Incremental merging inside the ingest transaction: new reports join the linked components they touch, and
 // only those components are re-clustered (src/corpus/merge.ts explains why that equals clustering the whole
-// corpus). Portable Kysely only; a PostgreSQL store passes `lockBlocks` so concurrent writers serialise per block.
+// corpus). A batch reads only the reports it could link with (src/store/merge-candidates.ts) and the components of
+// those it does link with, never whole blocks, and writes only the events that changed. Portable Kysely only; a
+// PostgreSQL store passes `lockBlocks` so concurrent writers serialise per block.
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../document.js';
-import { clusterComponent, componentsFrom, type ReportBasis, type ReportPrecision } from '../corpus/merge.js';
+import { articleOfKey, clusterLinkClosed, linked, mergeWindow, type LinkFacts, type ReportBasis, type ReportPrecision } from '../corpus/merge.js';
+import { possiblePartners, type Seed } from './merge-candidates.js';
 import { summarise, type ActorRef, type MergedFacts, type ReportFacts } from '../corpus/summary.js';
 import type { Database, NewMergedEvent } from './tables.js';
 
@@ -126,44 +129,155 @@ export function mergedRow(m: MergedFacts): NewMergedEvent {
 /** Rows per multi-row INSERT of merged events (~36 columns each: under SQLite's bound-parameter limit). */
 const MERGED_CHUNK = 200;
 
-/**
- * Replace the merged events of these components (disjoint: a block's components never share a report) with their
- * new clusters. The whole batch takes a few statements, not a few per cluster: every old event goes, the new ones
- * go in together (matched back by their unique key), and one UPDATE per chunk points each report at its event.
- */
-async function replaceClusters(db: Kysely<Database>, components: StoredFacts[][]): Promise<void> {
-  const old = [...new Set(components.flat().map((r) => r.mergedId).filter((id): id is number => id !== null))];
-  for (const ids of chunks(old, ID_CHUNK)) {
-    await db.updateTable('merge_reports').set({ merged_id: null }).where('merged_id', 'in', ids).execute();
-    await db.deleteFrom('merged_events').where('id', 'in', ids).execute();
+/** What clustering reads of a stored report: the link facts, without what only a summary needs. */
+export interface StoredLink extends LinkFacts {
+  id: number;
+  block: string;
+  mergedId: number | null;
+  component: number | null;
+}
+
+function linkFactsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('merge_reports as m')
+    .innerJoin('events as e', 'e.id', 'm.event_id')
+    .select([
+      'm.event_id', 'm.block', 'm.key', 'm.cues', 'm.merged_id', 'm.component', 'e.sentence', 'e.source_id', 'e.target_id', 'e.code',
+      'e.date_value', 'e.date_precision', 'e.date_basis', 'e.negated', 'e.hypothetical',
+    ]);
+}
+
+type LinkRow = Awaited<ReturnType<ReturnType<typeof linkFactsQuery>['execute']>>[number];
+
+function toLink(r: LinkRow): StoredLink {
+  return {
+    id: r.event_id,
+    block: r.block,
+    key: r.key,
+    article: articleOfKey(r.key),
+    sentence: r.sentence,
+    source: r.source_id,
+    target: r.target_id,
+    code: r.code,
+    date: {
+      value: r.date_value,
+      precision: PRECISIONS.find((p) => p === r.date_precision) ?? null,
+      basis: BASES.find((b) => b === r.date_basis) ?? 'none',
+    },
+    negated: r.negated === 1,
+    hypothetical: r.hypothetical === 1,
+    cues: r.cues === '' ? [] : r.cues.split(' '),
+    mergedId: r.merged_id,
+    component: r.component,
+  };
+}
+
+/** Reports by a column's values, a chunk of values per query. */
+async function linksWhere(db: Kysely<Database>, column: 'm.event_id' | 'm.component' | 'm.block', values: Array<number | string>): Promise<StoredLink[]> {
+  const out: StoredLink[] = [];
+  for (const part of chunks(values, ID_CHUNK)) out.push(...(await linkFactsQuery(db).where(column, 'in', part).execute()).map(toLink));
+  return out;
+}
+
+/** The summaries of new events, from their reports' full facts. */
+async function summaries(db: Kysely<Database>, events: StoredLink[][]): Promise<NewMergedEvent[]> {
+  const facts = new Map<number, StoredFacts>();
+  for (const ids of chunks(events.flat().map((r) => r.id), ID_CHUNK)) {
+    for (const row of await reportFactsQuery(db).where('e.id', 'in', ids).execute()) facts.set(row.id, toFacts(row));
   }
-  const clusters = components.flatMap((component) => clusterComponent(component)).map((reports) => ({ reports, row: mergedRow(summarise(reports)) }));
-  const idOfKey = new Map<string, number>();
-  for (const part of chunks(clusters, MERGED_CHUNK)) {
-    const inserted = await db.insertInto('merged_events').values(part.map((c) => c.row)).returning(['id', 'key']).execute();
-    for (const r of inserted) idOfKey.set(r.key, r.id);
-  }
-  const assignments = clusters.flatMap(({ reports, row }) => {
-    const mergedId = idOfKey.get(row.key);
-    if (mergedId === undefined) throw new Error(`merged event ${row.key} came back without its id`);
-    return reports.map((r) => ({ eventId: r.id, mergedId }));
-  });
-  for (const [first, ...rest] of chunks(assignments, ID_CHUNK)) {
+  return events.map((members) =>
+    mergedRow(
+      summarise(
+        members.map((r) => {
+          const f = facts.get(r.id);
+          if (!f) throw new Error(`report ${r.id} vanished while merging`);
+          return f;
+        }),
+      ),
+    ),
+  );
+}
+
+/** Point reports at their events and components: one CASE UPDATE per chunk, for the rows that change only. */
+async function assign(db: Kysely<Database>, rows: Array<{ id: number; mergedId: number; component: number }>): Promise<void> {
+  for (const [first, ...rest] of chunks(rows, ID_CHUNK)) {
     if (!first) continue;
     await db
       .updateTable('merge_reports')
       .set((eb) => ({
-        merged_id: rest.reduce((value, a) => value.when(a.eventId).then(a.mergedId), eb.case('event_id').when(first.eventId).then(first.mergedId)).end(),
+        merged_id: rest.reduce((value, a) => value.when(a.id).then(a.mergedId), eb.case('event_id').when(first.id).then(first.mergedId)).end(),
+        component: rest.reduce((value, a) => value.when(a.id).then(a.component), eb.case('event_id').when(first.id).then(first.component)).end(),
       }))
-      .where('event_id', 'in', [first, ...rest].map((a) => a.eventId))
+      .where('event_id', 'in', [first, ...rest].map((a) => a.id))
       .execute();
   }
 }
 
-/** Blocks per SELECT of their reports: a batch's pools come in a few queries, yet never all at once. */
-const BLOCK_CHUNK = 50;
+/**
+ * Re-cluster a set of reports closed under links (whole components) and write what changed: an event whose reports
+ * are those it had keeps its row, the others are replaced (old rows deleted, new ones inserted together and matched
+ * back by their unique key), and reports whose event or component changed are pointed at the new ones.
+ */
+async function recluster(db: Kysely<Database>, reports: StoredLink[]): Promise<void> {
+  const byBlock = new Map<string, StoredLink[]>();
+  for (const r of reports) {
+    const list = byBlock.get(r.block);
+    if (list) list.push(r);
+    else byBlock.set(r.block, [r]);
+  }
+  const componentOf = new Map<number, number>();
+  const events: StoredLink[][] = [];
+  for (const members of byBlock.values()) {
+    const result = clusterLinkClosed(members);
+    for (const component of result.components) {
+      const name = component.reduce((least, r) => Math.min(least, r.id), Number.POSITIVE_INFINITY);
+      for (const r of component) componentOf.set(r.id, name);
+    }
+    events.push(...result.events);
+  }
+  const sizeOf = new Map<number, number>();
+  for (const r of reports) if (r.mergedId !== null) sizeOf.set(r.mergedId, (sizeOf.get(r.mergedId) ?? 0) + 1);
+  const kept = new Set<number>();
+  const changed: StoredLink[][] = [];
+  for (const members of events) {
+    const id = members[0]?.mergedId ?? null;
+    if (id !== null && sizeOf.get(id) === members.length && members.every((r) => r.mergedId === id)) kept.add(id);
+    else changed.push(members);
+  }
+  const stale = [...sizeOf.keys()].filter((id) => !kept.has(id));
+  for (const ids of chunks(stale, ID_CHUNK)) {
+    await db.updateTable('merge_reports').set({ merged_id: null }).where('merged_id', 'in', ids).execute();
+    await db.deleteFrom('merged_events').where('id', 'in', ids).execute();
+  }
+  const rows = await summaries(db, changed);
+  const idOfKey = new Map<string, number>();
+  for (const part of chunks(rows, MERGED_CHUNK)) {
+    for (const r of await db.insertInto('merged_events').values(part).returning(['id', 'key']).execute()) idOfKey.set(r.key, r.id);
+  }
+  const eventOf = new Map<number, number>();
+  changed.forEach((members, i) => {
+    const id = idOfKey.get(rows[i]?.key ?? '');
+    if (id === undefined) throw new Error(`merged event ${rows[i]?.key} came back without its id`);
+    for (const r of members) eventOf.set(r.id, id);
+  });
+  const updates = reports.flatMap((r) => {
+    const mergedId = eventOf.get(r.id) ?? r.mergedId;
+    const component = componentOf.get(r.id);
+    if (mergedId === null || component === undefined) throw new Error(`report ${r.id} was left out of merging`);
+    return mergedId === r.mergedId && component === r.component ? [] : [{ id: r.id, mergedId, component }];
+  });
+  await assign(db, updates);
+}
 
-/** Merge newly stored reports (their merge_reports rows must exist) into the events of their blocks. */
+function seedOf(r: StoredLink): Seed {
+  return { id: r.id, block: r.block, window: mergeWindow(r.date), precision: r.date.precision, cues: r.cues };
+}
+
+/**
+ * Merge these reports (new ones, or survivors of a deletion; their merge_reports and merge_cues rows must exist)
+ * into the events of their blocks. Their possible partners come from the candidate probes; the partners they link
+ * with bring their whole components (by name), which together with the seeds is closed under links.
+ */
 export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], lockBlocks?: LockBlocks): Promise<void> {
   if (eventIds.length === 0) return;
   const blocks = new Set<string>();
@@ -171,35 +285,34 @@ export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], 
     const rows = await db.selectFrom('merge_reports').select('block').where('event_id', 'in', ids).execute();
     for (const r of rows) blocks.add(r.block);
   }
-  const sorted = [...blocks].sort();
-  await lockBlocks?.(db, sorted);
-  const fresh = new Set(eventIds);
-  for (const part of chunks(sorted, BLOCK_CHUNK)) {
-    const pools = new Map<string, StoredFacts[]>();
-    for (const row of await reportFactsQuery(db).select('m.block').where('m.block', 'in', part).execute()) {
-      const pool = pools.get(row.block);
-      if (pool) pool.push(toFacts(row));
-      else pools.set(row.block, [toFacts(row)]);
-    }
-    const components = part.flatMap((block) => {
-      const pool = pools.get(block) ?? [];
-      return componentsFrom(pool.filter((r) => fresh.has(r.id)), pool);
-    });
-    await replaceClusters(db, components);
+  await lockBlocks?.(db, [...blocks].sort());
+  const seeds = await linksWhere(db, 'm.event_id', eventIds);
+  const loaded = new Map(seeds.map((r) => [r.id, r]));
+  const partners = [...(await possiblePartners(db, seeds.map(seedOf)))].filter((id) => !loaded.has(id));
+  for (const r of await linksWhere(db, 'm.event_id', partners)) loaded.set(r.id, r);
+  const seedIds = new Set(seeds.map((s) => s.id));
+  const seedsOf = new Map<string, StoredLink[]>();
+  for (const s of seeds) {
+    const list = seedsOf.get(s.block);
+    if (list) list.push(s);
+    else seedsOf.set(s.block, [s]);
   }
+  const reached = [...loaded.values()].filter((x) => seedIds.has(x.id) || (seedsOf.get(x.block) ?? []).some((s) => linked(s, x)));
+  const components = [...new Set(reached.flatMap((r) => (r.component === null ? [] : [r.component])))];
+  const set = new Map(reached.map((r) => [r.id, r]));
+  for (const r of await linksWhere(db, 'm.component', components)) if (!set.has(r.id)) set.set(r.id, r);
+  await recluster(db, [...set.values()]);
 }
+
+/** Blocks per rebuild step: their reports are read and clustered together. */
+const BLOCK_CHUNK = 50;
 
 /** Re-cluster every block from scratch (tests compare it with the incremental result; repairs after a rule change). */
 export async function remergeAll(db: Kysely<Database>, lockBlocks?: LockBlocks): Promise<void> {
-  const rows = await db.selectFrom('merge_reports').select('event_id').execute();
   // Every block first: a writer merging one block while this clears them all would otherwise deadlock with it.
-  const blocks = await db.selectFrom('merge_reports').select('block').distinct().execute();
-  await lockBlocks?.(db, blocks.map((b) => b.block).sort());
-  await db.updateTable('merge_reports').set({ merged_id: null }).execute();
+  const blocks = (await db.selectFrom('merge_reports').select('block').distinct().execute()).map((b) => b.block).sort();
+  await lockBlocks?.(db, blocks);
+  await db.updateTable('merge_reports').set({ merged_id: null, component: null }).execute();
   await db.deleteFrom('merged_events').execute();
-  await mergeNewReports(
-    db,
-    rows.map((r) => r.event_id),
-    lockBlocks,
-  );
+  for (const part of chunks(blocks, BLOCK_CHUNK)) await recluster(db, await linksWhere(db, 'm.block', part));
 }

@@ -1,5 +1,6 @@
 // Versioned schema migrations, in code so they ship inside dist/. Add a new entry for every change;
 // never edit one that has shipped. Both dialects run the same migrations; column types differ only in columnTypes() and withId().
+import { cueRowsOf, type CueSource } from './merge-rows.js';
 import { Migrator, sql, type ColumnDataType, type CreateTableBuilder, type Expression, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -189,7 +190,65 @@ const migrations = (dialect: SqlDialectName, { text, real } = columnTypes(dialec
       for (const [name, columns] of indices) await db.schema.createIndex(name).on('merged_events').columns(columns).execute();
     },
   },
+  // Windowed merging (src/store/merge-candidates.ts): each report's date window and linked component, and its
+  // weighted cues, so a new report reads only the reports it could link with instead of its whole block.
+  '0005_merge_windows': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const column of ['window_kind', 'window_first', 'window_last']) {
+        await db.schema.alterTable('merge_reports').addColumn(column, text, (c) => c.notNull().defaultTo('')).execute();
+      }
+      await db.schema.alterTable('merge_reports').addColumn('component', 'integer').execute();
+      await backfillWindows(db);
+      let cues = db.schema
+        .createTable('merge_cues')
+        .addColumn('block', text, (c) => c.notNull())
+        .addColumn('cue', text, (c) => c.notNull())
+        .addColumn('window_kind', text, (c) => c.notNull())
+        .addColumn('window_first', text, (c) => c.notNull())
+        .addColumn('window_last', text, (c) => c.notNull())
+        .addColumn('event_id', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('merge_cues_pk', ['block', 'cue', 'window_kind', 'window_first', 'event_id']);
+      // The probes read this table by its key only: SQLite stores it once, as that key, rather than as rows plus an index.
+      if (dialect === 'sqlite') cues = cues.modifyEnd(sql`without rowid`);
+      await cues.execute();
+      await backfillCues(db);
+      await db.schema.createIndex('merge_reports_window').on('merge_reports').columns(['block', 'window_kind', 'window_first']).execute();
+      await db.schema.createIndex('merge_reports_component').on('merge_reports').columns(['component']).execute();
+    },
+  },
 });
+
+/**
+ * Windows of the reports stored before 0005, as mergeWindow gives them from the event's date (events.date_first and
+ * date_last are dateRange(date_value)). Every report of a block is put in one component: too wide a component only
+ * costs time (the block is re-clustered whole, and properly named, the first time a new report reaches it).
+ */
+async function backfillWindows(db: Kysely<unknown>): Promise<void> {
+  await sql`update merge_reports set
+      window_kind = (select case when e.date_first is null or e.date_precision is null then 'u'
+        when e.date_basis in ('published', 'none') then 'p' else 's' end from events e where e.id = merge_reports.event_id),
+      window_first = coalesce((select case when e.date_precision is null then null else e.date_first end from events e where e.id = merge_reports.event_id), '0000-01-01'),
+      window_last = coalesce((select case when e.date_precision is null then null else e.date_last end from events e where e.id = merge_reports.event_id), '9999-12-31')`.execute(db);
+  await sql`create table merge_block_names as select block, min(event_id) as component from merge_reports group by block`.execute(db);
+  await sql`update merge_reports set component = (select n.component from merge_block_names n where n.block = merge_reports.block)`.execute(db);
+  await sql`drop table merge_block_names`.execute(db);
+}
+
+/** Cue rows of the reports stored before 0005, a page of reports at a time. */
+async function backfillCues(db: Kysely<unknown>): Promise<void> {
+  const PAGE = 2000;
+  for (let after = 0; ; ) {
+    const { rows } = await sql<CueSource>`select event_id, block, cues, window_kind, window_first, window_last from merge_reports
+      where event_id > ${after} order by event_id limit ${PAGE}`.execute(db);
+    if (rows.length === 0) return;
+    const cues = rows.flatMap(cueRowsOf);
+    for (let i = 0; i < cues.length; i += 500) {
+      const part = cues.slice(i, i + 500).map((c) => sql`(${c.block}, ${c.cue}, ${c.window_kind}, ${c.window_first}, ${c.window_last}, ${c.event_id})`);
+      await sql`insert into merge_cues (block, cue, window_kind, window_first, window_last, event_id) values ${sql.join(part)}`.execute(db);
+    }
+    after = Number(rows[rows.length - 1]?.event_id ?? after);
+  }
+}
 
 /**
  * Bring the database up to date. On PostgreSQL pass the schema the tables live in: the migrator otherwise takes

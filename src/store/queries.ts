@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Document } from '../document.js';
 import { dateRange } from '../io/published.js';
 import type { EventRecord } from '../output.js';
-import { insertEventsWithCorpusRows } from './corpus-rows.js';
+import { insertArticleRows, type NewArticleRows } from './corpus-rows.js';
 import { actorProfile, dyadHistory, type ActorProfile, type DyadHistory } from '../corpus/history.js';
 import type { MergedEventRecord } from '../corpus/records.js';
 import {
@@ -49,7 +49,7 @@ import {
   type StoredArticle,
   type StoredReport,
 } from './api-queries.js';
-import { eventRecord, eventRow, mentionRows } from './rows.js';
+import { eventRecord } from './rows.js';
 import {
   contentHash,
   type ArticleSummary,
@@ -82,9 +82,6 @@ export function eventTotals(eb: ExpressionBuilder<Database, 'events'>) {
   ] as const;
 }
 
-/** Rows per INSERT: keeps bound parameters under SQLite's limit (events have ~40 columns). */
-const INSERT_CHUNK = 200;
-
 type EventsEb = ExpressionBuilder<Database & { e: Database['events']; a: Database['articles'] }, 'e' | 'a'>;
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -111,6 +108,44 @@ function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
   else totals.bToA++;
 }
 
+/** Articles per INSERT (10 columns each). */
+const ARTICLE_CHUNK = 500;
+
+/**
+ * Insert the articles not stored yet, in the order given (the first of two equal texts wins, as when they come in
+ * two batches); returns them with their new ids.
+ */
+async function insertArticles(db: Kysely<Database>, docs: Document[], hashes: string[]): Promise<NewArticleRows[]> {
+  const now = new Date().toISOString();
+  const firstOfHash = new Map<string, Document>();
+  docs.forEach((doc, i) => {
+    const hash = hashes[i] ?? contentHash(doc.text);
+    if (!firstOfHash.has(hash)) firstOfHash.set(hash, doc);
+  });
+  const unique = [...firstOfHash];
+  const idOf = new Map<string, number>();
+  for (const part of chunks(unique, ARTICLE_CHUNK)) {
+    const rows = part.map(([hash, doc]) => ({
+      doc: doc.meta.id,
+      hash,
+      title: doc.meta.title,
+      outlet: doc.meta.outlet,
+      published: doc.meta.published,
+      url: doc.meta.url,
+      lang: doc.lang,
+      origin: doc.meta.origin,
+      text: doc.text,
+      ingested_at: now,
+    }));
+    const inserted = await db.insertInto('articles').values(rows).onConflict((oc) => oc.column('hash').doNothing()).returning(['id', 'hash']).execute();
+    for (const r of inserted) idOf.set(r.hash, r.id);
+  }
+  return unique.flatMap(([hash, doc]) => {
+    const articleId = idOf.get(hash);
+    return articleId === undefined ? [] : [{ doc, hash, articleId }];
+  });
+}
+
 export interface KyselyStoreOptions {
   /** Serialise concurrent writers per merge block (PostgreSQL: advisory locks); SQLite needs none. */
   lockBlocks?: LockBlocks;
@@ -128,42 +163,12 @@ export class KyselyStore implements Store {
 
   async saveDocuments(docs: Document[]): Promise<SaveResult> {
     return this.db.transaction().execute(async (trx) => {
-      const result: SaveResult = { stored: 0, duplicates: 0, events: 0 };
-      const now = new Date().toISOString();
-      const fresh: number[] = [];
       const hashes = docs.map((doc) => contentHash(doc.text));
       await this.options.lockArticles?.(trx, hashes);
-      for (const [i, doc] of docs.entries()) {
-        const hash = hashes[i] ?? contentHash(doc.text);
-        const inserted = await trx
-          .insertInto('articles')
-          .values({
-            doc: doc.meta.id,
-            hash,
-            title: doc.meta.title,
-            outlet: doc.meta.outlet,
-            published: doc.meta.published,
-            url: doc.meta.url,
-            lang: doc.lang,
-            origin: doc.meta.origin,
-            text: doc.text,
-            ingested_at: now,
-          })
-          .onConflict((oc) => oc.column('hash').doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!inserted) {
-          result.duplicates++;
-          continue;
-        }
-        result.stored++;
-        for (const rows of chunks(mentionRows(doc, inserted.id), INSERT_CHUNK)) await trx.insertInto('mentions').values(rows).execute();
-        const events = doc.events.map((e) => eventRow(doc, inserted.id, e));
-        fresh.push(...(await insertEventsWithCorpusRows(trx, doc, inserted.id, hash, events)));
-        result.events += events.length;
-      }
+      const articles = await insertArticles(trx, docs, hashes);
+      const fresh = await insertArticleRows(trx, articles);
       await mergeNewReports(trx, fresh, this.options.lockBlocks);
-      return result;
+      return { stored: articles.length, duplicates: docs.length - articles.length, events: fresh.length };
     });
   }
 

@@ -85,6 +85,25 @@ export interface MergeReportsTable {
   /** How the article frames the report's actors, -1..1; null when it says nothing evaluative. */
   tone: number | null;
   merged_id: number | null;
+  /** The report's date window for merging (src/corpus/merge.ts mergeWindow): kind s(tated), p(ublished) or u(nknown). */
+  window_kind: string;
+  window_first: string;
+  window_last: string;
+  /**
+   * Its linked component, named by the smallest event id in it when it was last clustered: reports that are linked
+   * always share it (a deletion may leave a name over a component that has since come apart).
+   */
+  component: number | null;
+}
+
+/** One weighted cue of one report, for finding the reports that share it (src/store/merge-candidates.ts). */
+export interface MergeCuesTable {
+  block: string;
+  cue: string;
+  window_kind: string;
+  window_first: string;
+  window_last: string;
+  event_id: number;
 }
 
 /** One event as told by one or more reports (the `rasad events` default view). */
@@ -146,6 +165,7 @@ export interface Database {
   mentions: MentionsTable;
   events: EventsTable;
   merge_reports: MergeReportsTable;
+  merge_cues: MergeCuesTable;
   merged_events: MergedEventsTable;
   framing: FramingTable;
 }
