@@ -1,6 +1,7 @@
-// Arabic violence and coercion reports on sentences written for these tests: victims named by an accusative
-// nisba or a partitive (خمسة من الجنود), passive verbs (أصيب، اغتيل، لقي مصرعه), doer phrases (برصاص X، على يد X،
-// من قبل X), kind words inside a trigger phrase (هجوم انتحاري), and time phrases that do not cut a clause.
+// Arabic violence, coercion and protest reports on sentences written for these tests: victims named by an
+// accusative nisba, a partitive (خمسة من الجنود) or a possessive (جنوده), passive verbs (أصيب، اغتيل، لقي مصرعه),
+// doer phrases (برصاص X، على يد X، من قبل X), the agent nisba of a violence noun, kind words inside a trigger phrase
+// (هجوم انتحاري), what a protest is against, and the sentence-level settling of one incident told several ways.
 import { describe, expect, it } from 'vitest';
 import type { CodedEvent } from '../src/document.js';
 import { createPipeline } from '../src/pipeline.js';
@@ -79,5 +80,76 @@ describe('phrases and clauses', () => {
     const doc = run('وقالت الشرطة إن مسلحين مجهولين خطفوا قبل ظهر أمس أميركيا.');
     expect(doc.sentences[0]?.clauses).toHaveLength(1);
     expect(doc.events.map(summary)).toEqual(['181 ---/REB>USA']);
+  });
+});
+
+describe('victims and agents of one incident', () => {
+  it('gives a possessed kind word the state named before it (مقتل اثنين من جنوده)', () => {
+    expect(code('أعلن الجيش الأميركي مقتل اثنين من جنوده في انفجار عبوة ناسفة.')).toEqual(['1833 ->USA/MIL']);
+  });
+
+  it('makes a person alone beside a verb of killing its victim', () => {
+    expect(code('قتل وزير الدفاع اللبناني في انفجار سيارة مفخخة.')).toEqual(['1832 ->LBN/GOV']);
+  });
+
+  it('makes gunmen after a verb of killing, with nobody for them to kill, its victims', () => {
+    expect(code('قتل ثلاثة مسلحين في ضربة جوية أميركية.')).toEqual(['195 USA>---/REB']);
+  });
+
+  it('keeps the nisba of a violence noun its agent, not another verb’s victim (جراء ضربة جوية أميركية)', () => {
+    const events = run('وقال مصدر في الشرطة إن ثمانية أشخاص قتلوا جراء ضربة جوية أميركية.').events;
+    expect(events.map(summary)).toEqual(['195 USA>---/CVL']);
+    expect(events[0]?.hypothetical).toBe(false);
+  });
+
+  it('keeps the police the doer when they assault protesters', () => {
+    expect(code('واعتدت الشرطة على المتظاهرين في الساحة.')).toContain('180 ---/GOV>---/CVL');
+  });
+
+  it('tells victims of one country in one doerless incident once (خمسة أشخاص بينهم ثلاثة من رجال الشرطة)', () => {
+    const events = run('قتل خمسة أشخاص بينهم ثلاثة من رجال الشرطة العراقية في انفجار سيارة مفخخة في بغداد.').events;
+    expect(events).toHaveLength(1);
+    expect(events[0]?.target?.id).toBe('IRQ');
+  });
+});
+
+describe('protests', () => {
+  it('takes what a chant brings down as the target (يسقط بوش)', () => {
+    expect(code('خرج آلاف المتظاهرين إلى الشوارع مرددين هتافات «يسقط بوش».')).toEqual(['141 ---/CVL>USA/GOV']);
+  });
+
+  it('takes the state whose embassy the protesters gather at as the target', () => {
+    expect(code('تجمع المحتجون أمام مقر سفارة إستونيا في موسكو.')).toEqual(['141 RUS/CVL>EST']);
+  });
+
+  it('does not make what a protest is against a protester too (حكومة الرئيس السوداني ... لها)', () => {
+    expect(code('وهتف المتظاهرون ضد حكومة الرئيس السوداني ورددوا شعارات مناوئة لها.')).toEqual(['141 ---/CVL>SDN/GOV']);
+  });
+
+  it('does not make security forces the protesters when they fire on them', () => {
+    const events = run('أطلقت قوات الأمن النار على المتظاهرين في القاهرة.').events;
+    expect(events.some((e) => e.root === '14' && e.source?.role === 'GOV')).toBe(false);
+    expect(events.map(summary)).toContain('193 EGY/GOV>EGY/CVL');
+  });
+
+  it('reads مسيرة as a march only beside what makes one', () => {
+    expect(code('تؤخر الأزمة مسيرة لبنان التنموية.')).toEqual([]);
+    expect(run('انطلقت مسيرة حاشدة في بيروت تنديدا بالغارات.').events.map((e) => e.root)).toEqual(['14']);
+  });
+});
+
+describe('lexicon senses and modality', () => {
+  it('does not read أن/إن after a reporting verb as a condition; إذا still is one', () => {
+    expect(run('وقال الوزير إن الرئيس التركي زار قطر.').events.map((e) => e.hypothetical)).toEqual([false]);
+    expect(run('إذا زار الرئيس التركي قطر فسيلتقي الأمير.').events.every((e) => e.hypothetical)).toBe(true);
+  });
+
+  it('codes support as military aid only when it comes as arms', () => {
+    expect(code('دعمت قطر إيران في مجلس الأمن رغم سعيها لامتلاك سلاح نووي.')).toEqual(['051 QAT>IRN']);
+    expect(code('دعمت إيران الحوثيين بالسلاح.')).toEqual(['072 IRN>ORG:HOUTHIS']);
+  });
+
+  it('keeps support told both ways as two events', () => {
+    expect(code('دعمت إيران قطر في الأزمة. ثم دعمت قطر إيران في مجلس الأمن.')).toEqual(['051 IRN>QAT', '051 QAT>IRN']);
   });
 });

@@ -180,3 +180,43 @@ describe('who a protest is against, where a report comes from, ethnic groups', (
     expect(summary('The Arab League renewed its demand today that Israel withdraw.').map((s) => s.split(' ')[1])).toEqual(['ORG:ARAB_LEAGUE>ISR']);
   });
 });
+
+describe('domestic parties and report speakers', () => {
+  it('keeps a state and its own rebels, opposition or people as two parties', () => {
+    const cameos = (t: string) => doc(t).events.map((e) => `${e.code} ${e.source?.cameo ?? '-'}>${e.target?.cameo ?? '-'}`);
+    expect(cameos('Croatia is investigating war crimes by Croatian extremists.')).toEqual(['094 HRV>HRVREB']);
+    expect(cameos('The Sudanese government accused Darfur rebels of violating the truce.').map((c) => c.split(' ')[1])).toEqual(['SDNGOV>SDNREB']);
+  });
+
+  it('does not join the speaker after a comma to a list of actors ("in Bosnia, Defense Secretary X said")', () => {
+    expect(summary('NATO peacekeeping troops arrived in Bosnia, the US ambassador said.')).toEqual(['074 ORG:NATO>BIH']);
+  });
+
+  it('reads forcing people out, sharing expertise, staying on alert and suspending air links', () => {
+    expect(summary('Kenya and Ethiopia have been sharing expertise with Uganda.')).toEqual(['064 KEN>UGA', '064 ETH>UGA']);
+    expect(summary('Israeli troops remained on alert in the West Bank.')).toEqual(['152 ISR>PSE']);
+    expect(summary('Italy announced a suspension of air links with Libya.')).toEqual(['163 ITA>LBY']);
+  });
+});
+
+describe('titled strangers, bodies by place, and what a demand contains', () => {
+  const cameos = (t: string) => doc(t).events.map((e) => `${e.code} ${e.source?.cameo ?? '-'}>${e.target?.cameo ?? '-'}`);
+  it('gives a title with an unknown name the state the sentence is about', () => {
+    expect(doc('Opposition groups in Malawi are demanding that President Banda resign.').mentions.map((m) => m.actors[0]?.cameo)).toEqual(['MWIOPP', 'MWIGOV']);
+    expect(doc('President Obote reopened the border.').mentions).toEqual([]);
+  });
+
+  it('reads a body by the place after it, unless a nisba already owns it', () => {
+    const ids = (t: string) => doc(t).mentions.map((m) => m.actors[0]?.cameo);
+    expect(ids('Police in Jericho and the Iranian army in Syria moved.')).toEqual(['PSEMIL', 'IRNMIL', 'SYR']);
+  });
+
+  it('codes what a demand says must happen as its content only', () => {
+    expect(cameos('Opposition groups in Malawi are demanding that President Banda abandon his policy of land confiscations.')).toEqual(['1042 MWIOPP>MWIGOV']);
+    expect(summary('Britain said that Sudan must reach an agreement with the rebels.')).toEqual(['102 GBR>SDN']);
+  });
+
+  it('reads a state of siege as martial law, and does not aim an act at the speaker', () => {
+    expect(cameos('The Haitian government declared a state of siege in Haiti, a spokeswoman for the US embassy said.')).toEqual(['1724 HTIGOV>HTICVL']);
+  });
+});

@@ -2,10 +2,24 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/cli/ingest.js';
-import { blockOf, clusterComponent, clusterReports, componentsFrom, incompatible, linked, type MergeReport } from '../src/corpus/merge.js';
+import {
+  blockOf,
+  clusterComponent,
+  clusterLinkClosed,
+  clusterReports,
+  componentsFrom,
+  cueWeight,
+  incompatible,
+  linked,
+  linkEdges,
+  mayLink,
+  mergeWindow,
+  type MergeReport,
+} from '../src/corpus/merge.js';
 import type { Document } from '../src/document.js';
 import { goldArticle, readGoldDir } from '../src/eval/gold.js';
 import { createPipeline } from '../src/pipeline.js';
+import { partnerProbes, type Probe, type Seed } from '../src/store/merge-candidates.js';
 import { openStore } from '../src/store/store.js';
 import { describeBackends, mergeSignature } from './backends.js';
 
@@ -141,6 +155,92 @@ describe('ingest order', () => {
     expect(reference.length).toBeGreaterThan(3);
     expect(reference.some((c) => c.split(' ').length > 2)).toBe(true);
     expect(reference.some((c) => c.includes('art0/0/x') && !c.includes('art0/0/z'))).toBe(true);
+  });
+});
+
+/** Random reports of one dyad and root, with every kind of date and cue, so that any shortcut would show. */
+const arbitraryReport = fc
+  .record({
+    article: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    sentence: fc.integer({ min: 0, max: 3 }),
+    reversed: fc.boolean(),
+    code: fc.constantFrom('040', '042', '043', '046', '041', '036'),
+    date: fc.constantFrom<[string | null, MergeReport['date']['precision']]>(
+      ['2022-06-14', 'day'], ['2022-06-15', 'day'], ['2022-06-18', 'day'], ['2022-07-20', 'day'], ['2022-06', 'month'],
+      ['2022', 'year'], ['2021-12-31', 'day'], ['2023-01-02', 'day'], ['2021', 'year'], [null, null], ['2022-06-14', null],
+    ),
+    basis: fc.constantFrom<MergeReport['date']['basis'][]>('text', 'relative', 'anaphoric', 'published', 'none'),
+    negated: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    cues: fc.subarray(['a:USA', 'c:energy', 'g:DOH', 'n:12', 'p:safadi', 'w:gas_field', 'z:unweighted']),
+  })
+  .map((x): Omit<MergeReport, 'key'> => ({
+    article: x.article,
+    sentence: x.sentence,
+    source: x.reversed ? 'EGY' : 'JOR',
+    target: x.reversed ? 'JOR' : 'EGY',
+    code: x.code,
+    date: { value: x.date[0], precision: x.date[1], basis: x.basis },
+    published: null,
+    negated: x.negated,
+    hypothetical: false,
+    cues: [...x.cues].sort(),
+  }));
+
+const arbitraryPool = fc.array(arbitraryReport, { minLength: 1, maxLength: 80, size: 'max' }).map((list) => list.map((r, i) => ({ ...r, key: `${r.article}/${String(i).padStart(3, '0')}` })));
+
+function sharedWeight(a: MergeReport, b: MergeReport): number {
+  return a.cues.filter((c) => b.cues.includes(c)).reduce((sum, c) => sum + cueWeight(c), 0);
+}
+
+describe('where links can be', () => {
+  it('finds every linked pair without comparing every pair', () => {
+    fc.assert(
+      fc.property(arbitraryPool, (reports) => {
+        const all: string[] = [];
+        for (let i = 0; i < reports.length; i++) for (let j = i + 1; j < reports.length; j++) if (linked(reports[i] as MergeReport, reports[j] as MergeReport)) all.push(`${i}-${j}`);
+        expect(linkEdges(reports).map((e) => `${e.i}-${e.j}`).sort()).toEqual(all.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never rules out a linked pair from its windows and shared cues alone', () => {
+    fc.assert(
+      fc.property(arbitraryReport, arbitraryReport, fc.boolean(), (x, y, sameCues) => {
+        const a = { ...x, key: 'a' };
+        const b = { ...y, key: 'b', cues: sameCues ? x.cues : y.cues };
+        if (linked(a, b)) expect(mayLink(mergeWindow(a.date), mergeWindow(b.date), sharedWeight(a, b))).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('puts every partner a report links with inside one of its store probes', () => {
+    const seedOf = (r: MergeReport): Seed => ({ id: 0, block: blockOf(r), window: mergeWindow(r.date), precision: r.date.precision, cues: r.cues });
+    const inRange = (p: Probe, w: ReturnType<typeof mergeWindow>): boolean => p.kind === w.kind && p.from <= w.first && w.first <= p.to;
+    fc.assert(
+      fc.property(arbitraryReport, arbitraryReport, fc.boolean(), (x, y, sameCues) => {
+        const a = { ...x, key: 'a' };
+        const b = { ...y, key: 'b', cues: sameCues ? x.cues : y.cues };
+        if (!linked(a, b)) return;
+        const probes = partnerProbes(seedOf(a));
+        const w = mergeWindow(b.date);
+        const found = probes.cueless.some((p) => inRange(p, w)) || (probes.cue.some((p) => b.cues.includes(p.cue ?? '') && inRange(p, w)) && mayLink(mergeWindow(a.date), w, sharedWeight(a, b)));
+        expect(found).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('clusters a link-closed set as clustering its blocks does, and names its components', () => {
+    fc.assert(
+      fc.property(arbitraryPool, (reports) => {
+        const { components, events } = clusterLinkClosed(reports);
+        expect(signature(events)).toEqual(signature(clusterReports(reports)));
+        expect(signature(components)).toEqual(signature(componentsFrom(reports, reports)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -11,6 +11,8 @@ class Relay {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   port = 0;
+  /** While set, what clients send is swallowed: their queries stay in flight, unanswered. */
+  holding = false;
 
   constructor(private readonly target: URL) {}
 
@@ -22,7 +24,10 @@ class Relay {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => [client, upstream].forEach((x) => x.destroy()));
       }
-      client.pipe(upstream).pipe(client);
+      client.on('data', (chunk: Buffer) => {
+        if (!this.holding) upstream.write(chunk);
+      });
+      upstream.pipe(client);
     });
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     const address = server.address();
@@ -33,6 +38,7 @@ class Relay {
   async cut(): Promise<void> {
     const server = this.server;
     this.server = null;
+    this.holding = false;
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
@@ -76,5 +82,19 @@ describePostgres('an outage under an open store', (url) => {
     expect(await store.hasArticle('0')).toBe(false);
     expect(await store.saveDocuments([article('during'), article('before')])).toEqual({ stored: 1, duplicates: 1, events: 0 });
     expect((await store.articles()).map((a) => a.doc)).toEqual(['before', 'during']);
+  });
+
+  it('says so too when the connection goes in the middle of a read', async () => {
+    expect(await store.articles()).not.toHaveLength(0);
+    relay.holding = true;
+    const read = store.events({ actor: 'OMN' }).catch((err: unknown) => err);
+    // The read's query is sent on a pooled connection (no new connect to fail), then the server goes away.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await relay.cut();
+    const failure = await read;
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as Error).message).toContain(`127.0.0.1:${relay.port}`);
+    await relay.open();
+    expect(await store.events({ actor: 'OMN' })).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ export interface Found {
   p: Phrase;
 }
 
-const STATEISH = new Set(['state', 'nisba']);
+const STATEISH = new Set(['state', 'nisba', 'place']);
 const FORMER_AFTER = new Set(['السابق', 'الاسبق', 'السابقه', 'الاسبقه']);
 const FORMER_BEFORE = new Set(['former', 'ex', 'ex-']);
 
@@ -34,7 +34,11 @@ export function composeMentions(doc: Document, found: Found[]): Mention[] {
     // State after: Arabic nisba/name directly after (الجيش الإيراني، أمير قطر), English "of".
     if (isState(next) && next.m.sentence === f.m.sentence) {
       const g = gap(doc, f.m.end, next.m.start);
-      const ok = g !== null && (g === '' ? doc.lang === 'ar' : g === 'of' || g === 'ofthe');
+      // English bodies also by where they are ("opposition groups in Zimbabwe", "police in Jericho"), unless a
+      // nisba or possessive before them already says whose they are ("the Iranian army in Syria").
+      const owned = isState(prev) && prev.m.sentence === f.m.sentence && ['', "'s", '’s', 's'].includes(gap(doc, prev.m.end, f.m.start) ?? '-');
+      const located = doc.lang === 'en' && f.p.kind === 'body' && f.p.open !== null && (g === 'in' || g === 'inthe') && !owned;
+      const ok = g !== null && (g === '' ? doc.lang === 'ar' : g === 'of' || g === 'ofthe' || located);
       const st = next.m.actors[0];
       if (ok && st && (!fixed || fixed.id === st.id)) {
         f.m.end = next.m.end;
@@ -48,7 +52,7 @@ export function composeMentions(doc: Document, found: Found[]): Mention[] {
       const g = gap(doc, prev.m.end, f.m.start);
       const st = prev.m.actors[0];
       // English also puts a state's short name before the body ("US military", "Iraq government").
-      const adjacent = g === '' && (prev.p.kind === 'nisba' || (prev.p.kind === 'state' && doc.lang === 'en'));
+      const adjacent = g === '' && (prev.p.kind === 'nisba' || ((prev.p.kind === 'state' || prev.p.kind === 'place') && doc.lang === 'en'));
       const ok = g !== null && (adjacent || g === "'s" || g === '’s' || g === 's');
       if (ok && st) {
         f.m.start = prev.m.start;

@@ -43,9 +43,20 @@ function fits(title: Mention, person: PersonEntry | undefined): boolean {
   return person !== undefined && person.tenures.some((t) => t.actor.id === id);
 }
 
+/** People by id, built once per people list (it has thousands of entries; documents come one by one). */
+const BY_ID = new WeakMap<readonly PersonEntry[], Map<string, PersonEntry>>();
+function peopleById(people: readonly PersonEntry[]): Map<string, PersonEntry> {
+  let byId = BY_ID.get(people);
+  if (byId === undefined) {
+    byId = new Map(people.map((p) => [p.id, p]));
+    BY_ID.set(people, byId);
+  }
+  return byId;
+}
+
 export function joinPersonTitles(doc: Document, mentions: Mention[], people: readonly PersonEntry[], honorifics: ReadonlySet<string> = new Set()): Mention[] {
   if (people.length === 0) return mentions;
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const byId = peopleById(people);
   const gone = new Set<number>();
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k] as Mention;

@@ -177,17 +177,18 @@ export function meetingHost(view: SentenceView, trigger: TriggerMatch, cues: Ara
   return null;
 }
 
+const VIOLENCE_CODE = /^(18|19|20)/;
 /** How far after an event noun its nisba may stand (an adjective between: الضربة الجوية الأميركية). */
 const AGENT_NISBA_REACH = 2;
 
 /**
- * الضربة الجوية الأميركية، غارة إسرائيلية، القصف التركي: a nisba right after an event noun (nothing but adjectives
- * between) is that noun's agent. Returns, for each such nisba mention, the noun trigger that owns it.
+ * الضربة الجوية الأميركية، غارة إسرائيلية، القصف التركي: a nisba right after a violence noun (nothing but
+ * adjectives between) is that noun's agent. Returns, for each such nisba mention, the noun trigger that owns it.
  */
 export function nounAgents(view: SentenceView, triggers: readonly TriggerMatch[]): Map<Mention, TriggerMatch> {
   const owners = new Map<Mention, TriggerMatch>();
   for (const t of triggers) {
-    if (t.form.pattern.kind !== 'noun') continue;
+    if (t.form.pattern.kind !== 'noun' || !VIOLENCE_CODE.test(t.form.pattern.code)) continue;
     const g = view.groups.find((x) => x.first > t.last && x.first <= t.last + AGENT_NISBA_REACH);
     if (g === undefined || !g.refs.every((r) => r.mention.kind === 'nisba')) continue;
     const between = view.tokens.slice(t.last + 1, g.first);

@@ -84,7 +84,7 @@ export function introduction(view: SentenceView, group: Group): { word: string; 
     // Determiners, a few place adjectives and hyphenated compounds (to war-torn Mozambique, to neighbouring X).
     const skippable = (k: number): boolean =>
       EN_DETERMINERS.has(view.tokens[k]?.norm ?? '') || EN_PLACE_ADJECTIVES.has(view.tokens[k]?.norm ?? '') ||
-      view.tokens[k]?.norm === '-' || view.tokens[k + 1]?.norm === '-';
+      view.tokens[k]?.norm === '-' || view.tokens[k + 1]?.norm === '-' || view.tokens[k - 1]?.norm === '-';
     while (i >= 0 && skipped < 4 && skippable(i)) {
       i--;
       skipped++;
@@ -420,7 +420,6 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   // التعاون بين البلدين متين: a state, not an act, unless a verb enacts it (عززت قطر التعاون مع ...).
   const governor = cues ? governorOf(view, trigger, cues) : 'enact';
   if (p.governed && governor !== 'enact' && governor !== 'undergo') return result(null, null, 0);
-  const agentive = governor === 'enact' || governor === 'copula' || governor === 'possessive';
   // الحرب بين X وY، الاتفاقية بين البلدين: the parties, first-named as source (a mediator's بين names its targets).
   const between = p.target?.has(AR_BAYNA) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);
   if (between) return mutualResult(between, 0);
@@ -444,7 +443,8 @@ function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: 
   // مقتل ثمانية من قوات الأمن: a number and من still name who suffers it.
   const sufferer = adjacent ?? (p.objective ? groupIntroducedAfter(view, trigger.last, AR_OF, 3) : null);
   if (p.objective && sufferer && sufferer.refs[0]?.mention.kind !== 'nisba') {
-    const enacted = agentive ? subjectIn(view, clauseStart, trigger.first, true) : null;
+    // Only a verb that enacts the noun gives it a doer: كان X قد أعلن مقتل ... tells who reported it, not who killed.
+    const enacted = governor === 'enact' ? subjectIn(view, clauseStart, trigger.first, true) : null;
     return result(doerAfter(view, sufferer.last, 5) ?? enacted, sufferer, 0);
   }
   if (agent) {

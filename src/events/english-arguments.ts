@@ -55,7 +55,7 @@ const AUXILIARIES = fold(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'wil
 const SUBJECT_OF = fold(['of', 'in', 'from', 'at']);
 /** A subject does not reach a noun across a report or a new clause (X said a bomb was fired; X, which ...). */
 const NOMINAL_BREAK = fold([
-  'said', 'says', 'say', 'told', 'tells', 'claimed', 'alleged', 'that', 'which', 'who',
+  'said', 'says', 'say', 'told', 'tells', 'claimed', 'alleged', 'that', 'which', 'who', 'as',
   'whose', 'where', 'according', 'because', 'due', 'amid', 'amidst', 'despite', 'following', 'after', 'before', 'since', 'over',
 ]);
 const POSSESSIVE = new Set(["'", '’']);
@@ -458,8 +458,8 @@ function locatedIn(view: SentenceView, trigger: TriggerMatch, sources: Assignmen
   return null;
 }
 
-/** Curfews, martial law, emergency rule and their lifting: imposed on (or eased for) the people of the place. */
-const POPULATION_CODES = /^(081[34]|172|132[34]|0351)/;
+/** Curfews, martial law, emergency rule and their lifting, and aid halted there: they concern the people of the place. */
+const POPULATION_CODES = /^(081[34]|172|132[34]|0351|162)/;
 
 /**
  * "Israeli shelling in the east of the Gaza Strip", "exercises in Alaska": with no target named, the place's state
@@ -550,10 +550,11 @@ function withEthnicPeople(view: SentenceView, a: Assignment): Assignment {
   };
 }
 
-/** A target that is only where the report comes from ("bombed a village, relief officials in Jordan said"). */
+/** A target that is only who reports it or where from ("bombed a village, relief officials in Jordan said"). */
 function withoutReporterPlace(view: SentenceView, a: Assignment): Assignment {
   const g = a.targetGroup;
-  if (g === null || !reporterPlace(view, g) || !LOCATIVE.has(introduction(view, g)?.word ?? '')) return a;
+  // The speaker or the place of a report ("..., a spokeswoman for the US embassy said") is not the act's target.
+  if (g === null || !reporterPlace(view, g)) return a;
   return { ...a, targets: [], targetGroup: null };
 }
 

@@ -64,8 +64,18 @@ const AFTER_NOUN = fold(['of', 'by', 'on', 'in', 'at', 'against', 'for', 'to', '
 function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
   if (t.form.pattern.kind !== 'verb') return false;
   // "its six-year campaign for": a verb lemma with no noun reading, where only a noun can stand; "in protest of",
-  // "in response": a base form after "in" is never a finite verb.
+  // "in response": a base form after "in" is never a finite verb; "border patrol agents": a noun modifier.
   if (afterAdjective(view, t) || (t.shape === 'base' && view.tokens[t.first - 1]?.norm === 'in')) return true;
+  if ((t.shape === 'base' || t.shape === 's') && CREW_HEADS.has(view.tokens[t.last + 1]?.norm ?? '')) return true;
+  // "rejected proposed Israeli changes": a participle before a nisba and its noun describes the noun.
+  if (t.shape === 'ed' && t.first > 0) {
+    const g = view.groups.find((o) => o.first === t.last + 1);
+    const after = g ? view.tokens[g.last + 1] : undefined;
+    if (g && g.refs[0]?.mention.kind === 'nisba' && after?.kind === 'word' && !AFTER_NOUN.has(after.norm) && !ARTICLES.has(view.tokens[t.first - 1]?.norm ?? '')) {
+      const prev = view.tokens[t.first - 1];
+      if (prev !== undefined && prev.kind === 'word' && !view.groups.some((o) => o.last === t.first - 1) && !AUXILIARY_BEFORE.has(prev.norm)) return true;
+    }
+  }
   const prev = view.tokens[t.first - 1];
   if (prev === undefined) return false;
   // "the occupied West Bank", "a disputed region": a participle after an article is an adjective.
@@ -129,8 +139,15 @@ function nounReading(view: SentenceView, t: TriggerMatch, patterns: LanguagePatt
   return t;
 }
 
-/** People and bodies an event noun can describe: "relief officials", "aid workers", "peace activists". */
+/** Words before a participle that make it a verb after all ("has proposed Israeli changes"). */
+const AUXILIARY_BEFORE = fold(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'not', 'also', 'jointly', 'reportedly']);
+
+/** Crews a verb lemma can name as a noun modifier ("border patrol agents", "rescue units"), never its object. */
+const CREW_HEADS = fold(['agents', 'officers', 'units', 'personnel', 'squads', 'crews', 'officials']);
+
+/** People, bodies and craft an event noun can describe: "relief officials", "aid workers", "attack aircraft". */
 const PERSON_HEADS = fold([
+  'agents', 'officers', 'guards', 'units', 'boats', 'vehicles', 'aircraft', 'planes', 'ships', 'craft', 'zone', 'zones',
   'official', 'officials', 'worker', 'workers', 'agency', 'agencies', 'organization', 'organizations', 'organisation',
   'organisations', 'group', 'groups', 'committee', 'activist', 'activists', 'spokesman', 'spokeswoman', 'chief', 'chiefs',
   'envoy', 'envoys', 'negotiator', 'negotiators', 'team', 'teams', 'experts', 'staff', 'sources', 'minister', 'ministers',
@@ -289,7 +306,11 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       const demanded = demandTable && near ? demandedOf(view, h.last + 1, c.first) : null;
       if (demanded && demandTable) {
         h.frame = { code: lookup(demandTable, effectiveCode(c)) ?? '100', complement: c, framing: true, target: demanded.group, asserted: false };
-        kept.splice(i, 1);
+        // The rest of what Y must do ("must drop barriers or face tariffs") is the demand's content too.
+        const end = clauseEnd(view, h.first);
+        let n = i + 1;
+        while (n < kept.length && (kept[n] as TriggerMatch).first < end) n++;
+        kept.splice(i, n - i);
       }
       continue;
     }
@@ -344,11 +365,20 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
     h.frame = { code: null, complement: c, framing: hp.code.startsWith('01'), target: null, asserted: false };
     kept.splice(i, 1);
   }
+  // What a demand, appeal, accusation or threat says must happen is its content, not an act of its own:
+  // "demanding that Mugabe abandon his policy of land confiscations", "said Sudan must reach an agreement".
+  const content = new Set<TriggerMatch>();
+  const dropContent = (from: number, head: TriggerMatch): void => {
+    const end = clauseEnd(view, head.first);
+    for (const o of kept) if (o !== head && o.first > from && o.first < end) content.add(o);
+  };
   for (const t of kept) {
     if (!THAT_TARGET_HEADS.test(t.frame?.code ?? t.form.pattern.code)) continue;
-    const target = t.frame?.target ?? thatSubject(view, t);
+    const own = t.frame?.target ?? null;
+    const target = own ?? thatSubject(view, t);
     if (target === null) continue;
     t.frame = t.frame ? { ...t.frame, target } : { code: null, complement: null, framing: true, target, asserted: false };
+    if (own === null) dropContent(target.last, t);
   }
   // A statement with a demand and no trigger after it: "X said Y must do more" (100).
   if (demandTable) {
@@ -356,10 +386,12 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       if (!isStatement(t.form.pattern) || t.frame) continue;
       const next = kept.find((o) => o.first > t.last);
       const demanded = demandedOf(view, t.last + 1, Math.min(next?.first ?? Infinity, clauseEnd(view, t.first)));
-      if (demanded) t.frame = { code: '100', complement: null, framing: true, target: demanded.group, asserted: false };
+      if (!demanded) continue;
+      t.frame = { code: '100', complement: null, framing: true, target: demanded.group, asserted: false };
+      dropContent(demanded.at, t);
     }
   }
-  return kept;
+  return content.size === 0 ? kept : kept.filter((t) => !content.has(t));
 }
 
 /** Fill what the head's own arguments lack from its frame: the named target, or the complement's target. */

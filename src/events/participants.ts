@@ -18,13 +18,20 @@ const VIOLENCE_ROOTS: ReadonlySet<string> = new Set(['18', '19', '20']);
 const MAX_PAIRS = 6;
 /** Acts done to a person (kill, kidnap, wound, torture, assassinate, arrest): their object is nearly always one. */
 const PERSON_ACTS = /^(18[0-2]|186|173)/;
+/** Killing, wounding, assassinating: acts whose object is always a person (kidnapping may take a plane or a bus). */
+const KILLING = /^(180|182|186)/;
 /** Mentions that can name the victims themselves: people named, offices, a nisba for a country's people. */
 const PERSON_MENTIONS: ReadonlySet<string> = new Set(['person', 'office', 'nisba']);
 
 /** Same actor: same id, and the same role or one side without a role (IRN/GOV and IRN). */
 export function selfPair(a: ActorRef, b: ActorRef): boolean {
-  return a.actor.id === b.actor.id && (a.actor.role === b.actor.role || a.actor.role === null || b.actor.role === null);
+  if (a.actor.id !== b.actor.id || a.actor.role === b.actor.role) return a.actor.id === b.actor.id;
+  // A state and its own rebels, opposition, people, businesses or press are two parties ("Croatia investigates
+  // Croatian extremists"); a state and its government, army or parliament are one.
+  const role = a.actor.role ?? b.actor.role;
+  return (a.actor.role === null || b.actor.role === null) && !NON_STATE_ROLES.has(role ?? '');
 }
+const NON_STATE_ROLES: ReadonlySet<string> = new Set(['REB', 'OPP', 'CVL', 'BUS', 'MED']);
 
 export interface TriggerPlace {
   root: string;
@@ -48,7 +55,8 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
   const side = (r: ActorRef) => unidentifiedKind(lex, r.mention)?.side;
   if (t.verb && VIOLENCE_ROOTS.has(t.root)) {
     // قتل 4 جنود في هجوم شنه مسلحون: the soldiers right after the verb suffer it, the gunmen did it.
-    const doers = a.targets.filter((r) => side(r) === 'agent');
+    // Protesters are agents of protest, not of this swap: الشرطة اعتدت على المتظاهرين keeps the police as doer.
+    const doers = a.targets.filter((r) => side(r) === 'agent' && r.actor.role !== 'CVL');
     const sufferers = a.sources.filter((r) => side(r) === 'either' && r.mention.start >= t.end);
     if (doers.length > 0 && sufferers.length > 0) return { sources: doers, targets: sufferers };
   }
@@ -58,6 +66,8 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
     // قتل ثلاثة جنود، جنديان عراقيان قتلا: a kind-named actor of a violence verb with nobody else is its victim
     // (the unvocalised verb reads as passive); gunmen and protesters (agents) still act.
     if (side === 'either' && t.verb && VIOLENCE_ROOTS.has(t.root) && a.targets.length === 0) return true;
+    // قتل ثلاثة مسلحين في غارة: gunmen after a verb of killing or wounding, with nobody for them to kill, were killed.
+    if (side === 'agent' && t.verb && KILLING.test(t.code ?? '') && !t.objectPronoun && a.targets.length === 0 && r.mention.start >= t.end) return true;
     // جرح وزير الدفاع في تفجير، بوتو قتلت في هجوم، اعتقل الرئيس السابق: a person alone beside a verb of an act done
     // to persons suffers it, whether the verb is passive or its subject dropped.
     return side === undefined && t.verb && PERSON_ACTS.test(t.code ?? '') && !t.objectPronoun && a.targets.length === 0 && PERSON_MENTIONS.has(r.mention.kind);
@@ -65,6 +75,13 @@ function victims(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): { so
   const acted = a.sources.filter(patient);
   if (acted.length === 0) return { sources: a.sources, targets: a.targets };
   return { sources: a.sources.filter((r) => !patient(r)), targets: a.targets.length > 0 ? a.targets : acted };
+}
+
+const PROTEST_ROOT = '14';
+
+/** Armies, and police or soldiers named by kind: they face a protest (أطلقت قوات الأمن النار على المتظاهرين), they do not make it. */
+function force(r: ActorRef): boolean {
+  return r.actor.role === 'MIL' || (!named(r) && r.actor.role === 'GOV');
 }
 
 export function participants(a: Assignment, t: TriggerPlace, lex: UnidentifiedLexicon): Pair[] {
@@ -79,7 +96,7 @@ export function participants(a: Assignment, t: TriggerPlace, lex: UnidentifiedLe
     });
   } else {
     const split = victims(a, t, lex);
-    const sources = split.sources.filter(keep);
+    const sources = split.sources.filter((r) => keep(r) && !(t.root === PROTEST_ROOT && force(r)));
     const targets = split.targets.filter(keep);
     if (sources.length === 0 && t.implied) sources.push(t.implied);
     if (sources.length === 0 && incident) for (const target of targets) out.push([null, target]);

@@ -81,6 +81,15 @@ function verbArguments(doc: Document, previous: Group, m: Mention): boolean {
   return m.actors.some((a) => !previous.refs.some((r) => r.actor.id === a.id));
 }
 
+const EN_REPORTING = new Set(['said', 'says', 'told', 'reported', 'added', 'announced', 'stated', 'confirmed']);
+
+/** "... arrived in Bosnia, Defense Secretary William Perry said": after a comma, the speaker is no list member. */
+function speakerAfterComma(doc: Document, tokens: Token[], previous: Group, m: Mention): boolean {
+  if (doc.lang !== 'en' || !doc.norm.slice(previous.end, m.start).includes(',')) return false;
+  const next = tokens[tokenAt(tokens, m.end - 1) + 1];
+  return next !== undefined && next.start >= m.end && EN_REPORTING.has(next.norm);
+}
+
 /** Mentions of the sentence that name actors (plus `extra` ones), overlapping ones reduced to the longest. */
 function sentenceMentions(doc: Document, sentence: Sentence, extra: Mention[]): Mention[] {
   let all = doc.mentions;
@@ -138,7 +147,7 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
   const groups: Group[] = [];
   for (const m of sentenceMentions(doc, sentence, extra)) {
     const previous = groups[groups.length - 1];
-    if (previous && gapJoins(doc.norm, previous.end, m.start, doc.lang) && !verbArguments(doc, previous, m)) {
+    if (previous && gapJoins(doc.norm, previous.end, m.start, doc.lang) && !verbArguments(doc, previous, m) && !speakerAfterComma(doc, tokens, previous, m)) {
       addRefs(previous, refsOf(m));
       previous.end = m.end;
       previous.last = tokenAt(tokens, m.end - 1);

@@ -112,8 +112,14 @@ function saysLess(e: CodedEvent, o: CodedEvent): boolean {
   return false;
 }
 
-/** Roots whose acts are symmetric: one sentence telling the same code both ways tells one act. */
-const MUTUAL_ROOTS: ReadonlySet<string> = new Set(['03', '04', '05', '06']);
+/**
+ * Codes told both ways that tell one act (the mutual roots of shared/eval/SCHEMA.md: intent to cooperate, consult,
+ * cooperate), except the diplomatic acts of root 05 that have a direction: praise, support, recognition, apology
+ * (دعمت قطر إيران and دعمت إيران قطر are two events). Diplomatic cooperation and agreements (050, 057) stay mutual.
+ */
+export function symmetricCode(code: string): boolean {
+  return /^(03|04|06|050|057)/.test(code);
+}
 
 /**
  * A protest with no target that is another protest's shadow: its "protester" is what another protest of the
@@ -134,7 +140,7 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
   const seen = new Set<string>();
   const unique = ranked.filter(({ event: e }) => {
     const key = (reversed: boolean): string => `${e.code}|${dyadKey(e, reversed)}|${e.negated ? 1 : 0}`;
-    if (seen.has(key(false)) || (MUTUAL_ROOTS.has(e.root) && seen.has(key(true)))) return false;
+    if (seen.has(key(false)) || (symmetricCode(e.code) && seen.has(key(true)))) return false;
     seen.add(key(false));
     return true;
   });

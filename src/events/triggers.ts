@@ -167,6 +167,14 @@ function holds(view: SentenceView, index: KeyIndex, p: EventPattern, first: numb
   return !anyPhraseHolds(view, index, clause, next, p.not);
 }
 
+/** Does the clause of token `first` (or the purpose clause after it) read as any of `words`? */
+function clauseHasAny(view: SentenceView, index: KeyIndex, first: number, words: ReadonlySet<string>): boolean {
+  const clause = view.clauseOfToken[first] ?? 0;
+  const next = purposeClause(view, clause);
+  for (const c of next >= 0 ? [clause, next] : [clause]) for (const key of index.clauses[c] ?? []) if (words.has(key)) return true;
+  return false;
+}
+
 const unconditional = (p: EventPattern): boolean => p.context.length === 0 && p.not.length === 0;
 
 /** `patterns`: the lexicon the match came from, whose context words are all the index needs to hold. */
@@ -184,6 +192,8 @@ type HeadCandidate = { form: TriggerForm; future: boolean };
 interface HeadForms {
   single: readonly HeadCandidate[];
   phrases: readonly HeadCandidate[];
+  /** First words of the one-word forms' context phrases: a clause with none of them fails every such form. */
+  contextHeads: ReadonlySet<string>;
 }
 
 /** A head's forms depend only on its key and, in Arabic, on a preposition before it: memoised per lexicon. */
@@ -203,7 +213,7 @@ function headCacheOf(patterns: LanguagePatterns): HeadCache {
   return cache;
 }
 
-const NO_FORMS: HeadForms = { single: [], phrases: [] };
+const NO_FORMS: HeadForms = { single: [], phrases: [], contextHeads: new Set() };
 
 function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCache, index: number): HeadForms {
   const t = view.tokens[index];
@@ -218,7 +228,8 @@ function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCa
     const single = all
       .filter((c) => c.form.keys.length === 1)
       .sort((a, b) => b.form.pattern.priority - a.form.pattern.priority || b.form.pattern.context.length - a.form.pattern.context.length);
-    found = { single, phrases: all.filter((c) => c.form.keys.length > 1) };
+    const contextHeads = new Set(single.flatMap((c) => c.form.pattern.context.map((phrase) => phrase[0] as string)));
+    found = { single, phrases: all.filter((c) => c.form.keys.length > 1), contextHeads };
     cache.set(t.norm, found);
   }
   return found;
@@ -298,8 +309,15 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
     chosen.push(c);
   }
   for (let i = 0; i < forms.length; i++) {
-    if (used[i] === 1) continue;
-    for (const { form, future } of (forms[i] as HeadForms).single) {
+    const here = forms[i] as HeadForms;
+    if (used[i] === 1 || here.single.length === 0) continue;
+    // One look at the clause settles every form whose context cannot be there.
+    let contextPossible: boolean | null = null;
+    for (const { form, future } of here.single) {
+      if (form.pattern.context.length > 0) {
+        contextPossible ??= clauseHasAny(view, (index ??= buildKeyIndex(view, contextVocabulary(patterns))), i, here.contextHeads);
+        if (!contextPossible) continue;
+      }
       if (!allowed(form.pattern, i)) continue;
       chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
       break;

@@ -48,7 +48,48 @@ function lastDistinct(seen: readonly Actor[], n: number, keep: (a: Actor) => boo
   return out.length === n ? out : [];
 }
 
+/** Roles of open offices and bodies by entry (OFFICE:president -> GOV), from the lexicon's phrases. */
+function openRoles(lexicon: ActorLexicon): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const list of lexicon.byFirst.values()) for (const p of list) if (p.open !== null) roles.set(p.actor.id, p.open);
+  return roles;
+}
+
+const LATIN_NAME = /^[A-Z][a-z]/;
+/** Kinds of mention that name a state by itself. */
+const STATE_KINDS = new Set(['state', 'nisba', 'capital', 'place']);
+
+/**
+ * "President Mugabe", "President Omar El Bashir" when the name is not in the people lexicon: an English title
+ * with a name after it acts for the state the text is about: the last state named in this or the previous
+ * sentence, else one the sentence places its act in (in Sudan). Without either it stays unresolved.
+ */
+function titledStranger(doc: Document, m: Mention, role: Role): Actor[] {
+  const next = doc.tokens[tokenAt(doc.tokens, m.end - 1) + 1];
+  if (doc.lang !== 'en' || next === undefined || next.start < m.end || !LATIN_NAME.test(doc.text.slice(next.start, next.end))) return [];
+  // A state named as such, or by a body of its people ("opposition groups in Malawi"); not another state's officials.
+  const stateOf = (o: Mention): Actor | undefined => {
+    const a = o.actors.length === 1 ? o.actors[0] : undefined;
+    if (a === undefined || !isState(a)) return undefined;
+    return STATE_KINDS.has(o.kind) || (o.kind === 'body' && a.role !== 'GOV') ? a : undefined;
+  };
+  let found: Actor | undefined;
+  for (const o of doc.mentions) {
+    if (o.start >= m.start) break;
+    const a = stateOf(o);
+    if (a && o.sentence >= m.sentence - 1) found = a;
+  }
+  if (!found) {
+    found = doc.mentions
+      .filter((o) => o.sentence === m.sentence && o.start > m.end && doc.tokens[tokenAt(doc.tokens, o.start) - 1]?.norm === 'in')
+      .map(stateOf)
+      .find((a) => a !== undefined);
+  }
+  return found ? [withRole({ ...found, role: null, cameo: found.cameo.slice(0, 3) }, role)] : [];
+}
+
 export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = loadRoleHeads(DEFAULT_DATA_DIR)): (doc: Document) => Document {
+  const roles = openRoles(lexicon);
   return (doc) => {
     const seen: Actor[] = []; // actors in text order, with the role they were named with (most recent last)
     let pair: Pair | null = null;
@@ -79,7 +120,9 @@ export function createActorResolver(lexicon: ActorLexicon, heads: RoleHeads = lo
         }
       } else if (m.actors.length === 0) {
         const a = lexicon.actorById(m.entry);
+        const role = m.kind === 'office' ? roles.get(m.entry) : undefined;
         if (a) m.actors = [a];
+        else if (role) m.actors = titledStranger(doc, m, role);
       }
       const [first, second] = m.actors;
       if (m.kind === 'anaphor' && first && second) pair = { actors: [first, second], sentence: m.sentence };

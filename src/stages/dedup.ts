@@ -3,9 +3,7 @@
 // the same actors (either way round for a mutual act) on the same date, with the same negation and modality; the
 // first telling is kept. Runs after dates and tenure, which settle the date and the actors it is judged by.
 import type { CodedEvent, Document, EventActor } from '../document.js';
-
-/** Roots whose acts are symmetric: X met Y and Y met X are one meeting. */
-const MUTUAL_ROOTS: ReadonlySet<string> = new Set(['03', '04', '05', '06']);
+import { symmetricCode } from '../events/settle.js';
 
 function actorKey(a: EventActor | null): string {
   return a ? `${a.id}/${a.role ?? ''}` : '-';
@@ -20,7 +18,8 @@ export function dedupEvents(doc: Document): Document {
   const seen = new Set<string>();
   doc.events = doc.events.filter((e) => {
     const key = eventKey(e, false);
-    if (seen.has(key) || (MUTUAL_ROOTS.has(e.root) && seen.has(eventKey(e, true)))) return false;
+    // X met Y and Y met X are one meeting; X praised Y and Y praised X are two acts.
+    if (seen.has(key) || (symmetricCode(e.code) && seen.has(eventKey(e, true)))) return false;
     seen.add(key);
     return true;
   });

@@ -64,10 +64,14 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
     const markers = doc.lang === 'ar' ? lexicon.modality.ar : lexicon.modality.en;
     const events: CodedEvent[] = [];
     let place: { paragraph: number; actor: Actor } | null = null;
+    let end = 0;
+    let previousEnd = 0;
     for (const sentence of doc.sentences) {
-      // Tokens are in document order; the sentence's run starts where the previous one ended.
-      const tokenIndex = lowerBound(doc.tokens, sentence.start);
-      let end = tokenIndex;
+      // Tokens are in document order; the sentence's run starts where the previous one ended (unless sentences overlap).
+      let tokenIndex = sentence.start >= previousEnd ? end : lowerBound(doc.tokens, sentence.start);
+      while (tokenIndex < doc.tokens.length && (doc.tokens[tokenIndex] as Token).start < sentence.start) tokenIndex++;
+      previousEnd = sentence.end;
+      end = tokenIndex;
       while (end < doc.tokens.length && (doc.tokens[end] as Token).start < sentence.end) end++;
       const tokens = doc.tokens.slice(tokenIndex, end);
       if (tokens.length === 0) continue;
@@ -146,7 +150,12 @@ function codeSentence(
         if (at >= trigger.first - NEAR_ACT && at <= trigger.last + NEAR_ACT) cooperating.push(r.mention);
       }
     }
-    const protesters = info.root === '14' ? impliedMention(lexicon.unidentified, PROTESTERS, triggerSpan, sentence.index, place) : null;
+    // A finite verb of the sentence's first clause tells that the act happened, even when no actor is named.
+    const told = pattern.kind === 'verb' && trigger.shape !== 'ing' && (view.clauseOfToken[trigger.first] ?? 0) === 0 && !inRelativeClause(view, trigger.first);
+    // English protesters are implied only by a protest the sentence tells ("a general strike that shut down the
+    // capital", "after a demonstration" name no one who protested).
+    const implies = info.root === '14' && (doc.lang !== 'en' || told);
+    const protesters = implies ? impliedMention(lexicon.unidentified, PROTESTERS, triggerSpan, sentence.index, place) : null;
     const at: TriggerPlace = {
       root: info.root,
       code: pattern.code,
@@ -155,8 +164,6 @@ function codeSentence(
       implied: protesters ? { actor: protesters.actors[0] as Actor, mention: protesters } : null,
       objectPronoun: doc.lang === 'ar' && pattern.kind === 'verb' && arabicReadings(headToken.norm).some((r) => r.suffix && r.stem === trigger.form.keys[0]),
     };
-    // A finite verb of the sentence's first clause tells that the act happened, even when no actor is named.
-    const told = pattern.kind === 'verb' && trigger.shape !== 'ing' && (view.clauseOfToken[trigger.first] ?? 0) === 0 && !inRelativeClause(view, trigger.first);
     // Specificity, to choose among triggers of one incident: priority, then phrase length, then a 4-digit code.
     const rank = pattern.priority * 10 + trigger.tokens.length + (code.length === 4 ? 1 : 0);
     const pairs = participants(assignment, at, lexicon.unidentified).map(([source, target]) => {

@@ -17,7 +17,7 @@ export interface Seed {
   cues: readonly string[];
 }
 
-interface Probe {
+export interface Probe {
   block: string;
   cue?: string;
   kind: WindowKind;
@@ -59,15 +59,17 @@ function chunked<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function cuelessProbes(seeds: readonly Seed[]): Probe[] {
-  return merged(seeds.flatMap((s) => {
-    const range = cuelessPartners(s.window, s.precision);
-    return range ? [{ block: s.block, ...range }] : [];
-  }));
-}
-
-function cueProbes(seeds: readonly Seed[]): Probe[] {
-  return merged(seeds.flatMap((s) => s.cues.filter((cue) => cueWeight(cue) > 0).flatMap((cue) => cuePartnerKinds(s.window).map((k) => ({ block: s.block, cue, ...k })))));
+/**
+ * Where a seed's possible partners are: stored reports of its block in one of the `cueless` ranges (kind and first
+ * day), and reports holding one of the `cue` probes' cues in their range (whose shared cues mayLink then weighs).
+ */
+export function partnerProbes(s: Seed): { cueless: Probe[]; cue: Probe[] } {
+  const range = cuelessPartners(s.window, s.precision);
+  const weighted = s.cues.filter((cue) => cueWeight(cue) > 0);
+  return {
+    cueless: range ? [{ block: s.block, ...range }] : [],
+    cue: weighted.flatMap((cue) => cuePartnerKinds(s.window).map((k) => ({ block: s.block, cue, ...k }))),
+  };
 }
 
 /** A probe list as a VALUES table, joined to the table it reads. */
@@ -81,7 +83,7 @@ function probeValues(probes: Probe[], withCue: boolean): RawBuilder<unknown> {
 
 async function cuelessPartnerIds(db: Kysely<Database>, seeds: readonly Seed[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const part of chunked(cuelessProbes(seeds), PROBE_CHUNK)) {
+  for (const part of chunked(merged(seeds.flatMap((s) => partnerProbes(s).cueless)), PROBE_CHUNK)) {
     const { rows } = await sql<{ event_id: number }>`with p (block, kind, lo, hi) as (values ${probeValues(part, false)})
       select m.event_id from p join merge_reports m
         on m.block = p.block and m.window_kind = p.kind and m.window_first >= p.lo and m.window_first <= p.hi`.execute(db);
@@ -101,7 +103,7 @@ interface Posting {
 
 async function cuePartnerIds(db: Kysely<Database>, seeds: readonly Seed[]): Promise<number[]> {
   const postings = new Map<string, Posting[]>();
-  for (const part of chunked(cueProbes(seeds), PROBE_CHUNK)) {
+  for (const part of chunked(merged(seeds.flatMap((s) => partnerProbes(s).cue)), PROBE_CHUNK)) {
     const { rows } = await sql<Posting>`with p (block, cue, kind, lo, hi) as (values ${probeValues(part, true)})
       select c.event_id, c.block, c.cue, c.window_kind, c.window_first, c.window_last from p join merge_cues c
         on c.block = p.block and c.cue = p.cue and c.window_kind = p.kind and c.window_first >= p.lo and c.window_first <= p.hi`.execute(db);

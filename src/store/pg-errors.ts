@@ -41,3 +41,20 @@ export function storeErrorOf(err: unknown, label: string): Error {
   if (code === '3D000') return new StoreError(`PostgreSQL at ${label}: ${messageOf(err)} (create it first, e.g. createdb)`);
   return err instanceof Error ? err : new Error(String(err));
 }
+
+interface Queryable {
+  query: (...args: never[]) => unknown;
+}
+
+/**
+ * Make every query of a pooled client fail the way storeErrorOf says: a connection lost in the middle of any call,
+ * a read included, becomes a StoreUnavailableError naming the server. Other errors keep their codes (deadlocks are
+ * still recognised and retried). Applied once, when the pool opens the client.
+ */
+export function mapQueryErrors(client: Queryable, label: string): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]): unknown => {
+    const result = query(...args);
+    return result instanceof Promise ? result.catch((err: unknown) => Promise.reject(storeErrorOf(err, label))) : result;
+  }) as Queryable['query'];
+}

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Document } from '../document.js';
 import type { LockBlocks } from './merging.js';
 import { migrateToLatest } from './migrations.js';
-import { isRetryable, storeErrorOf } from './pg-errors.js';
+import { isRetryable, mapQueryErrors, storeErrorOf } from './pg-errors.js';
 import { KyselyStore } from './queries.js';
 import { StoreError, type OpenOptions, type SaveResult, type Store } from './store.js';
 import type { Database } from './tables.js';
@@ -137,10 +137,13 @@ export async function openPostgresStore(location: string, options: OpenOptions =
     connectionTimeoutMillis: 10_000,
     ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
   });
-  // A client losing its server, idle or checked out, must not crash the process: its queries fail, the next
-  // connection attempt reports the outage.
+  // A client losing its server, idle or checked out, must not crash the process: its queries fail (mid-query, with
+  // a StoreUnavailableError), the next connection attempt reports the outage.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    mapQueryErrors(client, label);
+  });
   // Every call takes its connection here, so a server that is down becomes one StoreUnavailableError naming it.
   const connecting = { connect: () => pool.connect().catch((err: unknown) => Promise.reject(storeErrorOf(err, label))), end: () => pool.end() };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: connecting }) });
