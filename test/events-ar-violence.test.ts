@@ -132,6 +132,10 @@ describe('protests', () => {
     expect(events.map(summary)).toContain('193 EGY/GOV>EGY/CVL');
   });
 
+  it('makes the subject of a clause done احتجاجا على ... the protester', () => {
+    expect(code('أضرب العمال المصريون احتجاجا على تدني الأجور.')).toEqual(['143 EGY/CVL>EGY/GOV']);
+  });
+
   it('reads مسيرة as a march only beside what makes one', () => {
     expect(code('تؤخر الأزمة مسيرة لبنان التنموية.')).toEqual([]);
     expect(run('انطلقت مسيرة حاشدة في بيروت تنديدا بالغارات.').events.map((e) => e.root)).toEqual(['14']);
@@ -151,5 +155,24 @@ describe('lexicon senses and modality', () => {
 
   it('keeps support told both ways as two events', () => {
     expect(code('دعمت إيران قطر في الأزمة. ثم دعمت قطر إيران في مجلس الأمن.')).toEqual(['051 IRN>QAT', '051 QAT>IRN']);
+  });
+});
+
+describe('targets left to the place (as the English coder reads them)', () => {
+  it('aims a named doer’s strike in another state at that state', () => {
+    expect(code('وقال مسؤول إن إسرائيل نفذت ضربة جوية في سورية الأسبوع الماضي.')).toEqual(['195 ISR>SYR']);
+  });
+
+  it('gives settlers their state when the sentence names no other', () => {
+    expect(code('هاجم مستوطنون مزارعين فلسطينيين قرب نابلس.')).toEqual(['190 ISR/CVL>PSE/CVL']);
+  });
+
+  it('leaves an attack by unknown gunmen without a target', () => {
+    expect(code('هاجم مسلحون مجهولون حاجزا في بغداد.')).toEqual(['190 ---/REB>-']);
+  });
+
+  it('aims a protest by a state’s people at home at their government, and abroad at the host state', () => {
+    expect(code('تظاهر آلاف المصريين في القاهرة احتجاجا على غلاء الأسعار.')).toEqual(['1412 EGY/CVL>EGY/GOV']);
+    expect(code('تظاهر مئات الأتراك في برلين احتجاجا على القرار.')).toEqual(['1412 TUR/CVL>DEU']);
   });
 });

@@ -220,3 +220,37 @@ describe('titled strangers, bodies by place, and what a demand contains', () => 
     expect(cameos('The Haitian government declared a state of siege in Haiti, a spokeswoman for the US embassy said.')).toEqual(['1724 HTIGOV>HTICVL']);
   });
 });
+
+describe('background, modifiers and sponsors', () => {
+  it('implies no protesters for a protest the sentence does not tell ("after a demonstration")', () => {
+    expect(summary('Turkey imposed a curfew in Van after a demonstration over the election.').filter((s) => s.startsWith('14'))).toEqual([]);
+  });
+
+  it('reads a verb lemma before a crew noun as a modifier ("border patrol agents")', () => {
+    expect(summary('US border patrol agents detained Mexican migrants.').filter((s) => s.startsWith('15'))).toEqual([]);
+  });
+
+  it('reads a participle before a nisba and its noun as an adjective ("rejected proposed Israeli changes")', () => {
+    // No appeal by the Palestinians: the rejection takes the deal as its content (127, reject a settlement).
+    expect(summary('The Palestinians rejected proposed Israeli changes to the deal.')).toEqual(['127 PSE>ISR']);
+  });
+
+  it('does not read a sponsor or origin as the actor ("Syrian-backed militia", "Russian-made rockets")', () => {
+    expect(doc('The Syrian-backed militia fired Russian-made rockets.').mentions.map((m) => m.actors[0]?.id)).toEqual([]);
+  });
+
+  it('does not give a violence noun deep in the object to the subject', () => {
+    expect(summary('Serbia rejected an ultimatum to hand over a guard involved in a shooting in Sydney.').filter((s) => s.includes('SRB>'))).not.toContain('193 SRB>AUS');
+  });
+});
+
+describe('participles after their subject, and a protest as a purpose', () => {
+  it('keeps a participle after its subject a verb ("bulldozers demolished Palestinian homes")', () => {
+    expect(summary('Israeli bulldozers demolished Palestinian homes in Hebron.')).toEqual(['1712 ISR>PSE']);
+  });
+
+  it('does not code "to protest X" after another act as a protest of its own', () => {
+    // One protest: the sit-in (against their own government); "to protest" says what it is for.
+    expect(summary('Egyptian students staged a sit-in to protest the decision.')).toEqual(['141 EGY>EGY']);
+  });
+});

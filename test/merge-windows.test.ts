@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { generateArticle } from '../src/bench/corpus.js';
-import type { Document } from '../src/document.js';
+import type { Article, Document } from '../src/document.js';
 import { createPipeline } from '../src/pipeline.js';
 import { parsePostgresUrl } from '../src/store/postgres.js';
 import { contentHash, openStore } from '../src/store/store.js';
@@ -47,15 +47,36 @@ const UNDO_0005 = [
   "delete from rasad_migrations where name = '0005_merge_windows'",
 ];
 
+/**
+ * News of one pair of states, dense enough that blocks hold chains of linked reports: stated days, months and years,
+ * reports dated only by their article, numbers and topics shared across articles (sentences written for this test).
+ */
+function pairNews(i: number): Article {
+  const leads = [
+    'Jordanian Foreign Minister Ayman Safadi met Egyptian Foreign Minister Sameh Shoukry in Cairo',
+    'Jordan and Egypt held talks in Amman',
+    'Egypt hosted the Jordanian prime minister',
+    'The Egyptian president received the Jordanian foreign minister',
+  ];
+  const dates = ['on 14 June 2022', 'in June 2022', 'in 2022', '', 'yesterday', 'last month', 'on 2 March 2021', 'on 16 June 2022'];
+  const topics = ['gas supplies', 'water sharing', 'border trade', 'refugees', 'electricity links'];
+  const pick = <T>(list: T[], k: number): T => list[k % list.length] as T;
+  const text = `${pick(leads, i)} ${pick(dates, i * 3 + 1)} to discuss ${pick(topics, i)}. The two sides signed ${2 + (i % 4)} agreements on ${pick(topics, i + 2)}.`;
+  const published = `${2021 + (i % 2)}-${String(1 + ((i * 5) % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+  return { text: text.replace('  ', ' '), meta: { id: `pair-${i}`, title: null, outlet: pick(['Nile Wire', 'Amman Post', 'Gulf Ledger'], i), published, url: null, lang: 'en', origin: `pair-${i}` } };
+}
+
 describeBackends('windowed merging', (backend) => {
   let docs: Document[];
 
   beforeAll(() => {
     const pipeline = createPipeline();
-    docs = Array.from({ length: 120 }, (_, i) => {
-      const a = generateArticle(i, { n: 120, words: 150, seed: 11 });
-      return pipeline.run({ text: a.text, meta: { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: null, lang: a.lang, origin: a.id } });
+    const generated = Array.from({ length: 60 }, (_, i): Article => {
+      const a = generateArticle(i, { n: 60, words: 150, seed: 11 });
+      return { text: a.text, meta: { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: null, lang: a.lang, origin: a.id } };
     });
+    // Interleaved, so that every batch brings both kinds.
+    docs = generated.flatMap((a, i) => [a, pairNews(i)]).map((a) => pipeline.run(a));
   });
 
   async function ingest(location: string, list: Document[], batch: number): Promise<void> {

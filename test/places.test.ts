@@ -12,8 +12,10 @@ const run = (text: string, lang: 'ar' | 'en') =>
 
 describe('places gazetteer', () => {
   it('reads as a mention of its state, kind place', () => {
-    const d = run('Residents of Aleppo and a court in Kandahar were named.', 'en');
+    const d = run('Shelling hit Aleppo, and Kandahar was quiet.', 'en');
     expect(d.mentions.map((m) => `${m.kind}:${m.actors[0]?.id ?? '?'}`)).toEqual(['place:SYR', 'place:AFG']);
+    // With a kind noun before it, the place names that sector of its state.
+    expect(run('Residents of Aleppo and a court in Kandahar were named.', 'en').mentions.map((m) => m.actors[0]?.cameo)).toEqual(['SYRCVL', 'AFGJUD']);
   });
 
   it('matches only capitalised: a common word is not a place', () => {

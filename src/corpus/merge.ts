@@ -172,12 +172,18 @@ export function mayLink(a: MergeWindow, b: MergeWindow, sharedCueWeight: number)
   return date !== null && date + BEST_CODE_AND_ORIENTATION + sharedCueWeight >= LINK_THRESHOLD;
 }
 
-/** Partners a report can link with without sharing a weighted cue: the first days they may have (see dateBound). */
-export function cuelessPartners(w: MergeWindow, precision: ReportPrecision | null): { kind: WindowKind; from: string; to: string } | null {
-  // A window lies inside one calendar year, so a stated window overlapping w starts in w's first year or later.
-  if (w.kind === 'stated') return { kind: 'stated', from: `${w.first.slice(0, 4)}-01-01`, to: w.last };
-  if (w.kind === 'published' && precision === 'day') return { kind: 'published', from: shiftDays(w.first, -NEAR_DAYS), to: shiftDays(w.first, NEAR_DAYS) };
-  return null;
+/**
+ * Partners a report can link with without sharing a weighted cue, as ranges of their kind and first day (see
+ * dateBound). A date window is a day, a month or a calendar year (dateRange), so a stated window overlapping w is
+ * the year w falls in (first day 1 January), or a month or a day starting between the first of w's month and w's end.
+ */
+export function cuelessPartners(w: MergeWindow, precision: ReportPrecision | null): Array<{ kind: WindowKind; from: string; to: string }> {
+  if (w.kind === 'stated') {
+    const year = `${w.first.slice(0, 4)}-01-01`;
+    return [{ kind: 'stated', from: year, to: year }, { kind: 'stated', from: `${w.first.slice(0, 7)}-01`, to: w.last }];
+  }
+  if (w.kind === 'published' && precision === 'day') return [{ kind: 'published', from: shiftDays(w.first, -NEAR_DAYS), to: shiftDays(w.first, NEAR_DAYS) }];
+  return [];
 }
 
 function shiftDays(date: string, by: number): string {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { foldKey } from '../stages/normalise.js';
 import { arabicReadings, arabicVerbForms } from './arabic.js';
-import type { Mention } from '../document.js';
+import type { Actor, Mention } from '../document.js';
+import { withRole } from '../lexicon/actors.js';
 import type { Assignment } from './arguments.js';
 import type { ActorRef, Group, SentenceView } from './sentence.js';
 import type { TriggerMatch } from './triggers.js';
@@ -216,4 +217,31 @@ export function withoutOthersAgents(a: Assignment, trigger: TriggerMatch, owners
     sourceGroup: sources.length > 0 ? a.sourceGroup : null,
     targetGroup: targets.length > 0 ? a.targetGroup : null,
   };
+}
+
+/** Force posture and violence: with a named doer and no target they concern the state where they happen. */
+const LOCATED_ROOTS = /^(15|18|19|20)$/;
+const PROTEST_ROOT = '14';
+
+/** An actor ref for the state `id`: its first mention in the sentence, else (no mention: a city) the doer's span. */
+function stateRef(view: SentenceView, state: Actor, fallback: ActorRef): ActorRef {
+  for (const g of view.groups) for (const r of g.refs) if (r.actor.id === state.id && r.mention.kind !== 'body') return { actor: state, mention: r.mention };
+  return { actor: state, mention: fallback.mention };
+}
+
+/**
+ * The target the text leaves to the place, as the English coder reads it: نفذت إسرائيل ضربة جوية في سورية (a named
+ * doer's violence in another state is aimed at that state); a protest by a people the text names (آلاف المصريين،
+ * متظاهرون أتراك) is aimed at the state where it is held when that is another one, else at their own government.
+ * `named`: the doer was named, not only placed by the sentence. Null when the text gives nothing to go on.
+ */
+export function placedTarget(view: SentenceView, root: string, source: ActorRef, named: boolean, place: Actor | null): ActorRef | null {
+  const own = source.actor;
+  if (own.id.length !== 3) return null;
+  // Only a doer the text names: protesters placed only by the city (تظاهر آلاف المحتجين في بغداد) protest at no one told.
+  if (!named) return null;
+  if (LOCATED_ROOTS.test(root)) return place !== null && place.id !== own.id ? stateRef(view, place, source) : null;
+  if (root !== PROTEST_ROOT || own.role === 'GOV' || own.role === 'MIL') return null;
+  if (place !== null && place.id !== own.id) return stateRef(view, place, source);
+  return { actor: withRole({ ...own, cameo: own.cameo.slice(0, 3), name: own.name.replace(/^.*\((.*)\)$/, '$1') }, 'GOV'), mention: source.mention };
 }

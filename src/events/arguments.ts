@@ -414,11 +414,21 @@ function arabicMutual(view: SentenceView, trigger: TriggerMatch, a: Assignment):
   return withMutual(trigger, a);
 }
 
+/**
+ * أضرب العمال احتجاجا على ...، أحرق نفسه احتجاجا: a protest noun in the indefinite accusative tells why the clause's
+ * subject acted; that subject is the protester, as if a verb enacted the noun.
+ */
+function protestPurpose(view: SentenceView, trigger: TriggerMatch): boolean {
+  const head = view.tokens[trigger.first];
+  const key = trigger.form.keys[0];
+  return trigger.form.pattern.code.startsWith('14') && head !== undefined && arabicReadings(head.norm).some((r) => r.tanween && !r.article && r.stem === key);
+}
+
 /** Arabic event noun: زيارة X إلى Y, قام X بزيارة Y, تم توقيع اتفاقية بين X و Y, تعرض X لهجوم. */
 function arabicNounArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory, cues?: ArabicCues): Assignment {
   const p = trigger.form.pattern;
   // التعاون بين البلدين متين: a state, not an act, unless a verb enacts it (عززت قطر التعاون مع ...).
-  const governor = cues ? governorOf(view, trigger, cues) : 'enact';
+  const governor = cues ? (protestPurpose(view, trigger) ? 'enact' : governorOf(view, trigger, cues)) : 'enact';
   if (p.governed && governor !== 'enact' && governor !== 'undergo') return result(null, null, 0);
   // الحرب بين X وY، الاتفاقية بين البلدين: the parties, first-named as source (a mediator's بين names its targets).
   const between = p.target?.has(AR_BAYNA) ? null : betweenParties(view, trigger, AR_BETWEEN, AR_AND);

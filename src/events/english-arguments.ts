@@ -261,6 +261,9 @@ function recipientGap(view: SentenceView, from: number, to: number): boolean {
   return view.tokens[from]?.kind !== 'punct';
 }
 
+/** How far an event noun may stand from the subject that does it ("Israel mounted its long-threatened invasion"). */
+const NOMINAL_REACH = 8;
+
 /** The subject of a verb (or the agent before a noun): relative clause, own clause, "X of Y", earlier clause. */
 function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: boolean, memory?: SentenceMemory): Subject {
   const rel = relativeSubject(view, trigger);
@@ -278,6 +281,9 @@ function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: bool
     recipient = own;
     own = candidates[candidates.length - 2];
   }
+  // A violence noun deep in the object ("rejected an ultimatum to hand over a guard involved in a shooting") is
+  // not the subject's own act.
+  if (own && nominal && VIOLENCE.test(trigger.form.pattern.code) && trigger.first - own.last > NOMINAL_REACH && !recipient) own = undefined;
   if (own) {
     // "X severed ties, after protesters stormed ...": a subordinate clause has its own subject.
     // ("X visited Y before meeting Z" keeps X: nothing stands between the subordinator and the verb.)

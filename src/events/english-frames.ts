@@ -71,9 +71,10 @@ function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
   if (t.shape === 'ed' && t.first > 0) {
     const g = view.groups.find((o) => o.first === t.last + 1);
     const after = g ? view.tokens[g.last + 1] : undefined;
-    if (g && g.refs[0]?.mention.kind === 'nisba' && after?.kind === 'word' && !AFTER_NOUN.has(after.norm) && !ARTICLES.has(view.tokens[t.first - 1]?.norm ?? '')) {
-      const prev = view.tokens[t.first - 1];
-      if (prev !== undefined && prev.kind === 'word' && !view.groups.some((o) => o.last === t.first - 1) && !AUXILIARY_BEFORE.has(prev.norm)) return true;
+    if (g && g.refs[0]?.mention.kind === 'nisba' && after?.kind === 'word' && !AFTER_NOUN.has(after.norm)) {
+      // Only after a verb or a preposition: after its subject ("bulldozers demolished Palestinian homes") it is the verb.
+      const prev = view.tokens[t.first - 1]?.norm ?? '';
+      if ((prev.length > 3 && prev.endsWith('ed') && !AUXILIARY_BEFORE.has(prev)) || AFTER_NOUN.has(prev)) return true;
     }
   }
   const prev = view.tokens[t.first - 1];
@@ -156,6 +157,11 @@ const PERSON_HEADS = fold([
 /** An event noun right before a person noun names a kind of person, not an act ("relief officials in Jordan said"). */
 function modifiesPerson(view: SentenceView, t: TriggerMatch): boolean {
   return t.form.pattern.kind === 'noun' && PERSON_HEADS.has(view.tokens[t.last + 1]?.norm ?? '');
+}
+
+/** "... staged a sit-in to protest the decision": a protest as the purpose of an act told before it. */
+function protestPurpose(view: SentenceView, t: TriggerMatch): boolean {
+  return t.form.pattern.code.startsWith('14') && t.form.pattern.kind === 'verb' && t.shape === 'base' && view.tokens[t.first - 1]?.norm === 'to';
 }
 
 /** "Israeli-occupied", "US-backed": a participle in a compound adjective, not an act. */
@@ -285,7 +291,7 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
   const tables: FrameTables = patterns.frames;
   // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
   const kept = triggers
-    .filter((t) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t))
+    .filter((t, i) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t) && !(i > 0 && protestPurpose(view, t)))
     .map((t) => asNoun(view, t, patterns))
     .filter((t) => !impossibleVerb(view, t));
   const rejectTable = tables.get('120');

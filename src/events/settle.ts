@@ -64,7 +64,11 @@ function mergeInto(kept: RankedEvent, other: RankedEvent): void {
   const o = other.event;
   const [source, sourceUnid] = better(k.source, kept.sourceUnidentified, o.source, other.sourceUnidentified);
   let [target, targetUnid] = better(k.target, kept.targetUnidentified, o.target, other.targetUnidentified);
-  if (source && target && sameActor(source, target)) [target, targetUnid] = [null, false];
+  if (source && target && sameActor(source, target)) {
+    // The other telling's target may still be another party (the state's government beside the state itself).
+    const rest = target === k.target ? ([o.target, other.targetUnidentified] as const) : ([k.target, kept.targetUnidentified] as const);
+    [target, targetUnid] = rest[0] && !sameActor(source, rest[0]) ? [rest[0], rest[1]] : [null, false];
+  }
   const chosen = other.rank > kept.rank ? o : k;
   kept.event = {
     ...chosen,
@@ -95,7 +99,8 @@ function mergeIncidents(events: RankedEvent[]): RankedEvent[] {
             (o) =>
               incidentClass(o.event.root) === cls &&
               o.event.negated === e.event.negated &&
-              compatible(o.event.source, e.event.source) &&
+              // Protesters named only by kind (or implied by the protest word) are the named ones of the same protest.
+              (compatible(o.event.source, e.event.source) || (cls === 'protest' && (o.sourceUnidentified || e.sourceUnidentified))) &&
               (compatible(o.event.target, e.event.target) || (cls === 'violence' && sameVictims(o.event, e.event))),
           );
     if (into) mergeInto(into, e);

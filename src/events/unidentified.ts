@@ -18,6 +18,8 @@ const Kind = z.object({
   side: Side,
   /** Locals take the country where the event happened; gunmen and settlers do not (who they are is unknown). */
   local: z.boolean().default(true),
+  /** The state the kind belongs to when nothing in the sentence says otherwise (مستوطنون: Israeli settlers). */
+  state: z.object({ id: z.string().regex(/^[A-Z]{3}$/), name: z.string() }).optional(),
   words: z.array(z.string().min(1)).min(1),
 });
 const Places = z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ name: z.string(), ar: z.array(z.string().min(1)) }));
@@ -33,6 +35,7 @@ export interface UnidentifiedKind {
   role: Role;
   side: UnidentifiedSide;
   local: boolean;
+  state?: Actor;
 }
 
 interface KindPhrase {
@@ -74,6 +77,7 @@ export function loadUnidentified(path: string): UnidentifiedLexicon {
   const lex = emptyUnidentified();
   for (const k of file.ar) {
     const kind: UnidentifiedKind = { key: k.key, name: k.name, role: k.role, side: k.side, local: k.local };
+    if (k.state) kind.state = { id: k.state.id, cameo: k.state.id, role: null, name: k.state.name };
     lex.kinds.set(k.key, kind);
     for (const w of k.words) {
       const tokens = foldKey(w).split(' ');
@@ -229,7 +233,7 @@ export function findUnidentified(
       kind: 'body',
       sentence: t.sentence,
       entry: `${PREFIX}${hit.kind.key}${nisba ? NAMED : ''}`,
-      actors: [actorFor(hit.kind, country ?? (hit.kind.local ? place : null))],
+      actors: [actorFor(hit.kind, country ?? (hit.kind.local ? place : null) ?? hit.kind.state ?? null)],
     });
     i += hit.tokens.length - 1;
   }

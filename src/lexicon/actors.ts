@@ -130,13 +130,17 @@ function inSet(set: ReadonlySet<string>, norm: string | undefined): boolean {
 }
 
 const ATTITUDE = new Set(['pro', 'anti']);
+const SPONSORED = new Set(['backed', 'made', 'based', 'born', 'supported', 'sponsored', 'funded', 'allied', 'aligned', 'trained', 'armed', 'owned', 'linked', 'inspired', 'educated', 'built']);
 
 /** Case, name and context guards that the folded tokens cannot see: checked against the original text. */
 export function phraseAllowed(doc: Document, i: number, p: Phrase): boolean {
   if (p.cased === true && !capitalised(doc, i)) return false;
   if (p.capitals && !p.capitals.every((k) => capitalised(doc, i + k))) return false;
-  // "pro-Russia rebels", "anti-American protests": an attitude towards the state, not the state acting.
+  // "pro-Russia rebels", "anti-American protests": an attitude towards the state, not the state acting;
+  // "Syrian-backed Amal", "Qatar-based", "Russian-made rockets": a sponsor or origin, not the one who acts.
   if (doc.tokens[i - 1]?.norm === '-' && ATTITUDE.has(doc.tokens[i - 2]?.norm ?? '')) return false;
+  const after = i + p.tokens.length;
+  if (doc.tokens[after]?.norm === '-' && SPONSORED.has(doc.tokens[after + 1]?.norm ?? '')) return false;
   const end = i + p.tokens.length;
   if (p.notPrev && inSet(p.notPrev, doc.tokens[i - 1]?.norm)) return false;
   if (p.notNext && inSet(p.notNext, doc.tokens[end]?.norm)) return false;

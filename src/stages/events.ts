@@ -4,7 +4,7 @@ import type { Actor, CodedEvent, Document, EventActor, Mention, Sentence, Span, 
 import { arabicReadings } from '../events/arabic.js';
 import { assignArguments, inRelativeClause, type Assignment, type SentenceMemory } from '../events/arguments.js';
 import { findModality } from '../events/modality.js';
-import { meetingHost, nounAgents, protestTarget, withoutOthersAgents } from '../events/arabic-arguments.js';
+import { meetingHost, nounAgents, placedTarget, protestTarget, withoutOthersAgents } from '../events/arabic-arguments.js';
 import { CONFLICT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
 import { placeOf } from '../events/place.js';
 import { buildSentenceView, lowerBound, tokenAt, type ActorRef, type SentenceView } from '../events/sentence.js';
@@ -170,7 +170,9 @@ function codeSentence(
       // A state "protesting" something disapproves of it (111): 14x is dissent by civilians and opposition; and
       // protesters who attack or clash riot (145).
       const recoded = code === '140' && source !== null && speaksForState(source) ? STATE_DISSENT : rioting(info.root, source) ? RIOT : null;
-      return { source, target, code: recoded ?? code };
+      // Arabic, as the English coder: what a placed doer's violence or a people's protest is aimed at.
+      const placed = cues && source !== null && target === null && !recoded ? placedTarget(view, info.root, source, !isUnidentified(source.mention), place) : null;
+      return { source, target: target ?? placed, code: recoded ?? code };
     });
     // المؤتمر ... الذي عقد في الدوحة: the place hosts the meeting's participant (043), beside the meeting itself.
     const hosted = cues && pattern.kind === 'noun' && info.root === '04' ? meetingHost(view, trigger, cues) : null;

@@ -5,6 +5,7 @@
 // latter kept only when mayLink says the shared cues could carry the pair over the threshold.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { cueWeight, cuelessPartners, mayLink, type MergeWindow, type ReportPrecision, type WindowKind } from '../corpus/merge.js';
+import { chunks } from './merge-facts.js';
 import { kindLetter, windowOfColumns } from './merge-rows.js';
 import type { Database } from './tables.js';
 
@@ -38,24 +39,25 @@ function cuePartnerKinds(w: MergeWindow): Array<Pick<Probe, 'kind' | 'from' | 't
   return [{ kind: 'stated', ...ANY }, { kind: 'published', ...ANY }, { kind: 'unknown', ...ANY }];
 }
 
-/** Probes with the same key merged into one range. */
+/** Probes of the same block, cue and kind whose ranges overlap become one. */
 function merged(probes: Probe[]): Probe[] {
-  const byKey = new Map<string, Probe>();
+  const byKey = new Map<string, Probe[]>();
   for (const p of probes) {
     const key = `${p.block}\u0000${p.cue ?? ''}\u0000${p.kind}`;
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...p });
-    else {
-      if (p.from < seen.from) seen.from = p.from;
-      if (p.to > seen.to) seen.to = p.to;
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  }
+  const out: Probe[] = [];
+  for (const list of byKey.values()) {
+    list.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+    let open: Probe | null = null;
+    for (const p of list) {
+      if (open && p.from <= open.to) {
+        if (p.to > open.to) open.to = p.to;
+      } else out.push((open = { ...p }));
     }
   }
-  return [...byKey.values()];
-}
-
-function chunked<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -64,10 +66,9 @@ function chunked<T>(items: T[], size: number): T[][] {
  * day), and reports holding one of the `cue` probes' cues in their range (whose shared cues mayLink then weighs).
  */
 export function partnerProbes(s: Seed): { cueless: Probe[]; cue: Probe[] } {
-  const range = cuelessPartners(s.window, s.precision);
   const weighted = s.cues.filter((cue) => cueWeight(cue) > 0);
   return {
-    cueless: range ? [{ block: s.block, ...range }] : [],
+    cueless: cuelessPartners(s.window, s.precision).map((range) => ({ block: s.block, ...range })),
     cue: weighted.flatMap((cue) => cuePartnerKinds(s.window).map((k) => ({ block: s.block, cue, ...k }))),
   };
 }
@@ -83,7 +84,7 @@ function probeValues(probes: Probe[], withCue: boolean): RawBuilder<unknown> {
 
 async function cuelessPartnerIds(db: Kysely<Database>, seeds: readonly Seed[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const part of chunked(merged(seeds.flatMap((s) => partnerProbes(s).cueless)), PROBE_CHUNK)) {
+  for (const part of chunks(merged(seeds.flatMap((s) => partnerProbes(s).cueless)), PROBE_CHUNK)) {
     const { rows } = await sql<{ event_id: number }>`with p (block, kind, lo, hi) as (values ${probeValues(part, false)})
       select m.event_id from p join merge_reports m
         on m.block = p.block and m.window_kind = p.kind and m.window_first >= p.lo and m.window_first <= p.hi`.execute(db);
@@ -103,7 +104,7 @@ interface Posting {
 
 async function cuePartnerIds(db: Kysely<Database>, seeds: readonly Seed[]): Promise<number[]> {
   const postings = new Map<string, Posting[]>();
-  for (const part of chunked(merged(seeds.flatMap((s) => partnerProbes(s).cue)), PROBE_CHUNK)) {
+  for (const part of chunks(merged(seeds.flatMap((s) => partnerProbes(s).cue)), PROBE_CHUNK)) {
     const { rows } = await sql<Posting>`with p (block, cue, kind, lo, hi) as (values ${probeValues(part, true)})
       select c.event_id, c.block, c.cue, c.window_kind, c.window_first, c.window_last from p join merge_cues c
         on c.block = p.block and c.cue = p.cue and c.window_kind = p.kind and c.window_first >= p.lo and c.window_first <= p.hi`.execute(db);
