@@ -24,6 +24,16 @@ describe('normalise', () => {
   it('lower-cases Latin and straightens quotes', () => {
     expect(foldText('Iran’s “Emir”')).toBe('iran\'s "emir"');
   });
+
+  it('keeps every UTF-16 unit in place: surrogate pairs, lone surrogates, a leading BOM, long texts', () => {
+    expect(foldText('Qatar 🇶🇦 قطر')).toBe('qatar 🇶🇦 قطر');
+    const lone = 'A\ud83dB\ude00';
+    expect(foldText(lone)).toBe('a\ud83db\ude00');
+    expect(foldText('\ufeffIran')).toBe(`${IGNORABLE}iran`);
+    const long = 'إيران وقطر '.repeat(3000);
+    expect(foldText(long)).toBe('ايران وقطر '.repeat(3000));
+    expect(foldText(`${long}\ud800`)).toHaveLength(long.length + 1);
+  });
 });
 
 describe('segment', () => {

@@ -300,7 +300,8 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   );
   // Built on first need, and not kept: most sentences never reach conditionsHold from outside.
   let index: KeyIndex | null = null;
-  const allowed = (p: EventPattern, first: number): boolean => unconditional(p) || holds(view, (index ??= buildKeyIndex(view, contextVocabulary(patterns))), p, first);
+  const keys = (): KeyIndex => (index ??= buildKeyIndex(view, contextVocabulary(patterns)));
+  const allowed = (p: EventPattern, first: number): boolean => unconditional(p) || holds(view, keys(), p, first);
   const used = new Uint8Array(view.tokens.length);
   const chosen: TriggerMatch[] = [];
   for (const c of phrases) {
@@ -315,7 +316,7 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
     let contextPossible: boolean | null = null;
     for (const { form, future } of here.single) {
       if (form.pattern.context.length > 0) {
-        contextPossible ??= clauseHasAny(view, (index ??= buildKeyIndex(view, contextVocabulary(patterns))), i, here.contextHeads);
+        contextPossible ??= clauseHasAny(view, keys(), i, here.contextHeads);
         if (!contextPossible) continue;
       }
       if (!allowed(form.pattern, i)) continue;
