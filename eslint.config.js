@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'web/dist/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'web/dist/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
