@@ -41,12 +41,55 @@ class Relay {
     this.holding = false;
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    // Let the clients' ends of the cut sockets close too, so the pool drops its idle connections before a test goes on.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 function article(id: string): Document {
   return emptyDocument(`Oman and Jordan held talks, report ${id}.`, { id, title: null, outlet: null, published: '2022-01-01', url: null, lang: 'en', origin: id }, 'en');
 }
+
+/**
+ * One call of every Store method but close(): typed as a complete record, so a method added to Store cannot be
+ * left out of the outage test.
+ */
+const EVERY_CALL: Record<Exclude<keyof Store, 'close'>, (s: Store) => Promise<unknown>> = {
+  saveDocuments: (s) => s.saveDocuments([article('while-down')]),
+  hasArticle: (s) => s.hasArticle('0'),
+  events: (s) => s.events({ actor: 'OMN' }),
+  dyad: (s) => s.dyad('OMN', 'JOR'),
+  dyadSummary: (s) => s.dyadSummary(),
+  articles: (s) => s.articles(),
+  mergedEvents: (s) => s.mergedEvents(),
+  mergedEvent: (s) => s.mergedEvent(1),
+  mergedIdOfReport: (s) => s.mergedIdOfReport(1),
+  dyadHistory: (s) => s.dyadHistory('OMN', 'JOR'),
+  actorProfile: (s) => s.actorProfile('OMN'),
+  relations: (s) => s.relations(),
+  framing: (s) => s.framing(),
+  outletFraming: (s) => s.outletFraming(),
+  remerge: (s) => s.remerge(),
+  reportPage: (s) => s.reportPage({ limit: 10, offset: 0 }),
+  reportCount: (s) => s.reportCount({}),
+  reportsByIds: (s) => s.reportsByIds([1]),
+  reportPeriods: (s) => s.reportPeriods('OMN', 'JOR', 'year'),
+  reportEdges: (s) => s.reportEdges({}, 10),
+  eventMonths: (s) => s.eventMonths(),
+  articleCount: (s) => s.articleCount(),
+  articlePage: (s) => s.articlePage({ limit: 10, offset: 0 }),
+  article: (s) => s.article('0'),
+  deleteArticle: (s) => s.deleteArticle('0'),
+  actorStats: (s) => s.actorStats('OMN'),
+  partners: (s) => s.partners('OMN', 5),
+  actorNameForms: (s) => s.actorNameForms(),
+  actorEventCounts: (s) => s.actorEventCounts(),
+  dataVersion: (s) => s.dataVersion(),
+  reportScan: (s) => s.reportScan({ limit: 10 }),
+};
+
+/** Calls in flight at once in the mid-query test: fewer than the pool's connections (pg's default, 10). */
+const IN_FLIGHT = 8;
 
 describePostgres('an outage under an open store', (url) => {
   let backend: Backend;
@@ -84,17 +127,41 @@ describePostgres('an outage under an open store', (url) => {
     expect((await store.articles()).map((a) => a.doc)).toEqual(['before', 'during']);
   });
 
-  it('says so too when the connection goes in the middle of a read', async () => {
-    expect(await store.articles()).not.toHaveLength(0);
-    relay.holding = true;
-    const read = store.events({ actor: 'OMN' }).catch((err: unknown) => err);
-    // The read's query is sent on a pooled connection (no new connect to fail), then the server goes away.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  /** null when `call` failed as an outage should (a StoreUnavailableError naming the relay), else what it did. */
+  async function misfire(name: string, call: (s: Store) => Promise<unknown>): Promise<string | null> {
+    return call(store).then(
+      () => `${name}: answered`,
+      (err: unknown) => (err instanceof StoreUnavailableError && err.message.includes(`127.0.0.1:${relay.port}`) ? null : `${name}: ${String(err)}`),
+    );
+  }
+
+  it('every call of the store, read or write, says the server is unreachable while its port is closed', async () => {
+    await store.saveDocuments([article('all-calls')]);
     await relay.cut();
-    const failure = await read;
-    expect(failure).toBeInstanceOf(StoreUnavailableError);
-    expect((failure as Error).message).toContain(`127.0.0.1:${relay.port}`);
-    await relay.open();
+    try {
+      const misfires = await Promise.all(Object.entries(EVERY_CALL).map(([name, call]) => misfire(name, call)));
+      expect(misfires.filter((m) => m !== null)).toEqual([]);
+    } finally {
+      await relay.open();
+    }
+    expect(await store.articleCount()).toBeGreaterThan(0);
+  });
+
+  it('every call says so too when the connection goes in the middle of its query', async () => {
+    const calls = Object.entries(EVERY_CALL);
+    const misfires: (string | null)[] = [];
+    // A few calls at a time, each on a connection already in the pool (no new connect to fail), so that what fails
+    // is a query in flight: the server swallows it, then goes away.
+    for (let i = 0; i < calls.length; i += IN_FLIGHT) {
+      await Promise.all(Array.from({ length: IN_FLIGHT }, () => store.articleCount()));
+      relay.holding = true;
+      const outcomes = Promise.all(calls.slice(i, i + IN_FLIGHT).map(([name, call]) => misfire(name, call)));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await relay.cut();
+      misfires.push(...(await outcomes));
+      await relay.open();
+    }
+    expect(misfires.filter((m) => m !== null)).toEqual([]);
     expect(await store.events({ actor: 'OMN' })).toEqual([]);
   });
 });

@@ -131,6 +131,12 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     if (err.message !== lastError) log(`queue: ${err.message}`);
     lastError = err.message;
   });
+  worker.on('completed', () => {
+    // A job finished, so Redis answers again: say so, and let a later outage be reported afresh.
+    if (lastError === '') return;
+    log('queue: jobs complete again');
+    lastError = '';
+  });
   worker.on('failed', (job, err) => {
     if (!job) return;
     const attempts = job.opts.attempts ?? JOB_OPTIONS.attempts ?? 1;
