@@ -1,7 +1,30 @@
 // Which language an article is in. Arabic script vs Latin script decides ar/en; Arabic-script text that is
 // really Persian or Urdu, Latin text that is not English, and text with neither script are unsupported.
-import { eld } from 'eld/extrasmall';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { eld as Eld } from 'eld/extrasmall';
 import type { Lang } from './document.js';
+
+/**
+ * eld's n-gram tables take a few hundred milliseconds to load and are needed only for Latin text with few English
+ * function words, so they are loaded on first need. The load must be synchronous (checkLanguage is): Node's
+ * require of an ES module does it where Node has it; elsewhere (older Node, a test runner) eld loads up front.
+ */
+function eldPath(): string | null {
+  if ((process.features as { require_module?: boolean }).require_module !== true) return null;
+  try {
+    return fileURLToPath(import.meta.resolve('eld/extrasmall'));
+  } catch {
+    return null;
+  }
+}
+const ELD_PATH = eldPath();
+let detector: typeof Eld | null = ELD_PATH === null ? (await import('eld/extrasmall')).eld : null;
+
+function eld(): typeof Eld {
+  detector ??= (createRequire(import.meta.url)(ELD_PATH as string) as { eld: typeof Eld }).eld;
+  return detector;
+}
 
 export class UnsupportedLanguageError extends Error {}
 
@@ -32,7 +55,7 @@ function latinIsEnglish(sample: string): { ok: true } | { ok: false; detected: s
   if (words.length < MIN_WORDS_TO_REJECT) return { ok: true };
   const functionWords = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
   if (functionWords / words.length >= 0.08) return { ok: true };
-  const result = eld.detect(sample);
+  const result = eld().detect(sample);
   if (!result.language || result.language === 'en' || !result.isReliable()) return { ok: true };
   const scores = result.getScores();
   const top = scores[result.language] ?? 0;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDocument, type CodedEvent, type Document } from '../src/document.js';
 import type { InputError } from '../src/io/read.js';
 import type { Pipeline } from '../src/pipeline.js';
+import type { Coder } from '../src/cli/coding-pool.js';
 import { ingestPaths } from '../src/cli/ingest.js';
 import { openStore, type Store } from '../src/store/store.js';
 
@@ -33,6 +34,29 @@ const fakePipeline: Pipeline = {
   },
 };
 
+/** The same coder as a pool would be: each article comes back later, the later ones first. */
+function lateCoder(): Coder & { calls: number } {
+  let left = 100;
+  const coder = {
+    calls: 0,
+    code(article: Parameters<Coder['code']>[0]): Promise<Document> {
+      coder.calls++;
+      const wait = left--;
+      return new Promise((resolve, reject) =>
+        setTimeout(() => {
+          try {
+            resolve(fakePipeline.run(article));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        }, wait % 7),
+      );
+    },
+    close: () => Promise.resolve(),
+  };
+  return coder;
+}
+
 let store: Store;
 beforeEach(async () => {
   store = await openStore(':memory:');
@@ -59,5 +83,17 @@ describe('ingestPaths', () => {
     const again = await ingestPaths(store, [BATCH_FILE], { batch: 1 }, fakePipeline);
     // s3 now goes in on its own; the CORRUPT one fails alone.
     expect(again).toMatchObject({ stored: 1, duplicates: 3, errors: 2 });
+  });
+
+  it('keeps input order, errors and duplicates when articles are coded out of order', async () => {
+    const errors: InputError[] = [];
+    const coder = lateCoder();
+    const summary = await ingestPaths(store, [BATCH_FILE], { batch: 2, onError: (e) => errors.push(e) }, coder);
+    expect(summary).toEqual({ read: 6, stored: 2, duplicates: 1, events: 2, errors: 3 });
+    // The copy of s1 is known as a duplicate before it is coded.
+    expect(coder.calls).toBe(5);
+    expect(errors.map((e) => e.origin.split(':').pop())).toEqual(['3', '5', '6']);
+    expect(errors[0]?.message).toMatch(/could not be coded: stage exploded/);
+    expect((await store.articles()).map((a) => a.doc)).toEqual(['s1', 's2']);
   });
 });

@@ -7,6 +7,7 @@ import { expandPaths, readFileInputs, type InputError, type ReadOptions } from '
 import { createPipeline, type Pipeline } from '../pipeline.js';
 import { contentHash, openStore, type Store } from '../store/store.js';
 import { loadResources } from '../lexicon/index.js';
+import { codingPool, defaultCodingThreads, inlineCoder, type Coder } from './coding-pool.js';
 import { addLimitOptions, limitsFrom, parseLangOption, parsePublishedOption, type LimitFlags } from './options.js';
 import { dbOption } from './db-option.js';
 
@@ -33,28 +34,53 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}, pipeline: Pipeline = createPipeline()): Promise<IngestSummary> {
+/** Articles being coded at once, as many batches: enough that the coding threads keep busy while a batch is stored. */
+const IN_FLIGHT_BATCHES = 2;
+
+/**
+ * Read, code and store. `coder` is a pipeline (coding on this thread) or a pool of coding threads; either way the
+ * articles are stored in input order, in batches of `batch` coded articles, and errors are reported in input order.
+ */
+export async function ingestPaths(store: Store, paths: string[], options: IngestOptions = {}, coder: Pipeline | Coder = createPipeline()): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, stored: 0, duplicates: 0, events: 0, errors: 0 };
   const batchSize = options.batch ?? DEFAULT_BATCH;
+  const coding = 'run' in coder ? inlineCoder(coder) : coder;
   const report = (error: InputError): void => {
     summary.errors++;
     options.onError?.(error);
   };
-  let batch: Document[] = [];
+  let batch: Array<{ doc: Document; hash: string }> = [];
+  /** Hashes of the articles read but not stored yet: a second copy of one is a duplicate already. */
   const pending = new Set<string>();
+  const inFlight: Array<{ origin: string; hash: string; result: Promise<Document | Error> }> = [];
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
+    const docs = batch.map((b) => b.doc);
     try {
-      const saved = await store.saveDocuments(batch);
+      const saved = await store.saveDocuments(docs);
       summary.stored += saved.stored;
       summary.duplicates += saved.duplicates;
       summary.events += saved.events;
     } catch (err) {
-      for (const doc of batch) report({ origin: doc.meta.origin, message: `not stored (its batch of ${batch.length} failed and was rolled back): ${errorMessage(err)}` });
+      for (const doc of docs) report({ origin: doc.meta.origin, message: `not stored (its batch of ${docs.length} failed and was rolled back): ${errorMessage(err)}` });
     }
+    for (const b of batch) pending.delete(b.hash);
     batch = [];
-    pending.clear();
+  };
+
+  /** The oldest article in flight, once coded, into the batch. */
+  const takeOldest = async (): Promise<void> => {
+    const next = inFlight.shift();
+    if (!next) return;
+    const result = await next.result;
+    if (result instanceof Error) {
+      pending.delete(next.hash);
+      report({ origin: next.origin, message: `could not be coded: ${result.message}` });
+      return;
+    }
+    batch.push({ doc: result, hash: next.hash });
+    if (batch.length >= batchSize) await flush();
   };
 
   const { files, errors } = await expandPaths(paths);
@@ -74,17 +100,14 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
           summary.duplicates++;
           continue;
         }
-        try {
-          batch.push(pipeline.run(result.article));
-          pending.add(hash);
-        } catch (err) {
-          report({ origin: result.article.meta.origin, message: `could not be coded: ${errorMessage(err)}` });
-          continue;
-        }
-        if (batch.length >= batchSize) await flush();
+        pending.add(hash);
+        const coded = coding.code(result.article).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+        inFlight.push({ origin: result.article.meta.origin, hash, result: coded });
+        while (inFlight.length >= batchSize * IN_FLIGHT_BATCHES) await takeOldest();
       }
       bar?.increment(1, { articles: summary.read });
     }
+    while (inFlight.length > 0) await takeOldest();
     await flush();
   } finally {
     bar?.stop();
@@ -102,18 +125,27 @@ function parseBatchOption(value: string): number {
   return n;
 }
 
+function parseJobsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of threads, 0 or more');
+  return n;
+}
+
 export function register(command: Command): void {
   command
     .argument('<paths...>', 'files or folders (.txt, .jsonl, .html); - for stdin')
     .addOption(dbOption())
     .option('--published <date>', 'publication date when the input gives none (YYYY-MM-DD, YYYY-MM or YYYY)', parsePublishedOption)
     .option('--lang <lang>', 'language when the input does not say (ar|en); detected otherwise', parseLangOption)
-    .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH);
-  addLimitOptions(command).action(async (paths: string[], opts: LimitFlags & { db: string; published?: string; lang?: 'ar' | 'en'; batch: number }) => {
+    .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH)
+    .option('--jobs <n>', 'coding threads beside the one that stores (0: code on it; default one per core, 0 on one core)', parseJobsOption);
+  addLimitOptions(command).action(async (paths: string[], opts: LimitFlags & { db: string; published?: string; lang?: 'ar' | 'en'; batch: number; jobs?: number }) => {
     const progress = process.stderr.isTTY === true;
     const limits = limitsFrom(opts);
     const deferred: InputError[] = [];
     const store = await openStore(opts.db);
+    const threads = opts.jobs ?? defaultCodingThreads();
+    const coder = threads > 0 ? codingPool(threads, { budgetMs: limits.docBudgetMs }) : createPipeline(loadResources(), { budgetMs: limits.docBudgetMs });
     let summary: IngestSummary;
     try {
       summary = await ingestPaths(store, paths, {
@@ -124,8 +156,9 @@ export function register(command: Command): void {
         progress,
         // With a progress bar on stderr, messages wait until it is gone.
         onError: (e) => (progress ? deferred.push(e) : console.error(`rasad: ${e.origin}: ${e.message}`)),
-      }, createPipeline(loadResources(), { budgetMs: limits.docBudgetMs }));
+      }, coder);
     } finally {
+      if (!('run' in coder)) await coder.close();
       await store.close();
     }
     for (const e of deferred) console.error(`rasad: ${e.origin}: ${e.message}`);

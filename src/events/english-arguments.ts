@@ -16,6 +16,7 @@ import {
   type Assignment,
   type SentenceMemory,
 } from './arguments.js';
+import type { Mention, Role } from '../document.js';
 import { tokenAt, type ActorRef, type Group, type SentenceView } from './sentence.js';
 import { GOVERNED_BY_HEAD } from './english-frames.js';
 import type { TriggerMatch } from './triggers.js';
@@ -153,11 +154,12 @@ function explicitAgent(view: SentenceView, trigger: TriggerMatch, words: Readonl
   const intro = group ? introduction(view, group) : null;
   if (group && intro && (intro.word !== 'of' || intro.at === trigger.last + 1)) return { group, named: true };
   // "killed in an air strike by government forces": an agent the lexicon cannot name still fills the slot
-  // ("a grant of 580 million shillings" names an amount, not an agent).
+  // ("a grant of 580 million shillings" names an amount, "a treaty of friendship" its content: of is no agent).
   for (let i = trigger.last + 1; i <= trigger.last + 2 && i < view.tokens.length; i++) {
     const next = view.tokens[i + 1];
     const amount = next !== undefined && (next.kind === 'number' || QUANTITY_WORDS.has(next.norm));
-    if (words.has(view.tokens[i]?.norm ?? '') && !amount) return { group: null, named: false };
+    const w = view.tokens[i]?.norm ?? '';
+    if (words.has(w) && w !== 'of' && !amount) return { group: null, named: false };
   }
   return { group: null, named: true };
 }
@@ -564,9 +566,88 @@ function withoutReporterPlace(view: SentenceView, a: Assignment): Assignment {
   return { ...a, targets: [], targetGroup: null };
 }
 
+const CONDITIONS = fold(['if', 'unless']);
+
+/** The subject of an if/unless clause after `from` ("unless Israel withdraws", "if the United States goes ahead"). */
+export function conditionSubject(view: SentenceView, from: number): Group | null {
+  for (let i = from + 1; i < view.tokens.length; i++) {
+    const w = view.tokens[i]?.norm ?? '';
+    if (w === ';') return null;
+    if (!CONDITIONS.has(w)) continue;
+    return view.groups.find((g) => g.first > i && g.first <= i + 3 && introduction(view, g) === null) ?? null;
+  }
+  return null;
+}
+
+/**
+ * A threat is aimed at whom its condition names when the act names no one: "threatened to strike unless Israel
+ * rescinds the law", "will halt the talks if the United States deploys": the party that must comply.
+ */
+function withConditionTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment, memory: SentenceMemory): Assignment {
+  const code = trigger.frame?.code ?? trigger.form.pattern.code;
+  if (!code.startsWith('13') || a.targets.length > 0 || a.mutual) return a;
+  // "threatened to impose sanctions on Iran unless ...": the threatened act's own target comes first (frameArguments).
+  const complement = trigger.frame?.complement;
+  if (complement && englishArguments(view, complement, { ...memory }).targets.length > 0) return a;
+  const g = conditionSubject(view, trigger.last);
+  if (g === null || g.refs.some((r) => a.sources.some((s) => s.actor.id === r.actor.id))) return a;
+  return { ...a, targets: g.refs, targetGroup: g };
+}
+
+/** Kinds of people a state's force is used on at home, and the role they take as its target. */
+const OWN_OPPONENTS: ReadonlyMap<string, Role> = new Map([
+  ...['rebel', 'rebels', 'guerrilla', 'guerrillas', 'insurgent', 'insurgents', 'militant', 'militants', 'separatist', 'separatists'].map((w) => [w, 'REB'] as const),
+  ...['demonstrators', 'protesters', 'protestors', 'rioters', 'strikers', 'villagers', 'civilians', 'residents'].map((w) => [w, 'CVL'] as const),
+  ...['dissidents', 'opposition'].map((w) => [w, 'OPP'] as const),
+]);
+const FORCE_CODES = /^(17|18|19|20)/;
+const OPPONENT_REACH = 7;
+/** Words that end the object of a verb before a named kind could be read ("attacked a base where rebels ..."). */
+const OBJECT_END = fold(['where', 'which', 'who', 'that', 'after', 'before', 'while', 'when', 'as', 'said', 'says', 'and', 'but', 'by']);
+
+/**
+ * "Egyptian police fired on demonstrators", "Burmese troops overran a Karen guerrilla stronghold": force used on
+ * people named only by kind, with no other country named, is used on the doer's own rebels or people.
+ */
+function withOwnOpponents(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  const source = a.sources[0];
+  if (!FORCE_CODES.test(trigger.frame?.code ?? trigger.form.pattern.code) || a.targets.length > 0 || a.mutual || a.sources.length !== 1) return a;
+  // "Turkish police detained demonstrators in Berlin": abroad, the people are the place's, not the doer's.
+  if (!source || source.actor.id.length !== 3 || locatedIn(view, trigger, a.sources) !== null) return a;
+  for (let i = trigger.last + 1; i <= trigger.last + OPPONENT_REACH && i < view.tokens.length; i++) {
+    const t = view.tokens[i];
+    if (t === undefined || (t.kind === 'punct' && t.norm !== '-') || OBJECT_END.has(t.norm)) return a;
+    if (view.groups.some((g) => i >= g.first && i <= g.last)) return a;
+    const role = OWN_OPPONENTS.get(t.norm);
+    if (role === undefined || role === source.actor.role) continue;
+    const actor = withRole({ ...source.actor, cameo: source.actor.cameo.slice(0, 3) }, role);
+    const mention: Mention = { start: t.start, end: t.end, kind: 'body', sentence: source.mention.sentence, entry: `UNID:${t.norm}:named`, actors: [actor] };
+    const ref: ActorRef = { actor, mention };
+    return { ...a, targets: [ref], targetGroup: { refs: [ref], start: t.start, end: t.end, first: i, last: i } };
+  }
+  return a;
+}
+
+const EMPATHY = '018';
+
+/**
+ * "President Obama expressed sorrow for the shootings in South Carolina": sympathy within one's own country is
+ * aimed at its people (USAGOV>USACVL), never at the speaker's own state.
+ */
+function withMournedPeople(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  if ((trigger.frame?.code ?? trigger.form.pattern.code) !== EMPATHY || a.mutual) return a;
+  // With no one named, those mourned are the people of the place of what happened ("the shootings in X").
+  const group = a.targetGroup ?? (a.targets.length === 0 ? locatedIn(view, trigger, []) : null);
+  if (group === null) return a;
+  const own = (t: ActorRef): boolean => t.actor.role === null && a.sources.some((s) => s.actor.id === t.actor.id);
+  const targets = group.refs.map((t) => (own(t) ? { ...t, actor: withRole(t.actor, 'CVL') } : t));
+  return { ...a, targets, targetGroup: { ...group, refs: targets } };
+}
+
 export function englishArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {
   const core = withoutReporterPlace(view, englishCoreArguments(view, trigger, memory));
-  return withLocatedTarget(view, trigger, withEthnicPeople(view, core));
+  const placed = withOwnOpponents(view, trigger, withLocatedTarget(view, trigger, withEthnicPeople(view, core)));
+  return withMournedPeople(view, trigger, withConditionTarget(view, trigger, placed, memory));
 }
 
 function englishCoreArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory): Assignment {

@@ -159,8 +159,15 @@ function modifiesPerson(view: SentenceView, t: TriggerMatch): boolean {
   return t.form.pattern.kind === 'noun' && PERSON_HEADS.has(view.tokens[t.last + 1]?.norm ?? '');
 }
 
-/** "... staged a sit-in to protest the decision": a protest as the purpose of an act told before it. */
-function protestPurpose(view: SentenceView, t: TriggerMatch): boolean {
+/** Heads whose infinitive is their content (urged to, vowed to, demanded to, refused to, threatened to). */
+const INFINITIVE_HEADS = /^(02|03|10|12|13)/;
+
+/**
+ * "... staged a sit-in to protest the decision": a protest as the purpose of an act told before it; after a head
+ * that governs it ("threatened to hold a general strike") it is that head's content.
+ */
+function protestPurpose(view: SentenceView, t: TriggerMatch, before: TriggerMatch | undefined): boolean {
+  if (before === undefined || INFINITIVE_HEADS.test(before.form.pattern.code)) return false;
   return t.form.pattern.code.startsWith('14') && t.form.pattern.kind === 'verb' && t.shape === 'base' && view.tokens[t.first - 1]?.norm === 'to';
 }
 
@@ -245,13 +252,15 @@ function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
 }
 
 const COOPERATIVE = /^0[3-8]/;
+/** A statement that another party attacked: an accusation. */
+const REPORTED_ATTACK = '112';
 const VIOLENCE_CODE = /^(18|19|20)/;
 /** Event nouns a verb has handed over to ("launched war games", "endorsed an agreement"): governed by it. */
 export const GOVERNED_BY_HEAD = new WeakSet<TriggerMatch>();
 /** Heads whose that-clause is their content: accusations and claims (11x), denials (016); appeals, demands
  * and threats take the clause's first act as their complement and the rest as its detail. */
 const CONTENT_HEADS = /^(11|016)/;
-const CLAUSE_FRAMES = /^(02|10|13)/;
+const CLAUSE_FRAMES = /^(02|03|10|13)/;
 /** Heads whose that-clause subject is their target: appeals, demands, accusations, threats. */
 const THAT_TARGET_HEADS = /^(02|10|11|13)/;
 
@@ -291,7 +300,7 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
   const tables: FrameTables = patterns.frames;
   // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
   const kept = triggers
-    .filter((t, i) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t) && !(i > 0 && protestPurpose(view, t)))
+    .filter((t, i) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t) && !protestPurpose(view, t, triggers[i - 1]))
     .map((t) => asNoun(view, t, patterns))
     .filter((t) => !impossibleVerb(view, t));
   const rejectTable = tables.get('120');
@@ -317,6 +326,10 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
         let n = i + 1;
         while (n < kept.length && (kept[n] as TriggerMatch).first < end) n++;
         kept.splice(i, n - i);
+      } else if (near && hp.kind === 'verb' && c.form.pattern.kind === 'verb' && VIOLENCE_CODE.test(effectiveCode(c))) {
+        // "The US said that Iraq had attacked", "Israel said a mortar was fired at it from Gaza": who reports
+        // another's attack accuses them (112); the attack stays an event of its own (frameArguments names the doer).
+        h.frame = { code: REPORTED_ATTACK, complement: c, framing: false, target: null, asserted: false };
       }
       continue;
     }
@@ -333,7 +346,9 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       const end = clauseEnd(view, h.first);
       let n = i;
       while (n < kept.length && (kept[n] as TriggerMatch).first < end) n++;
-      h.frame = { code: null, complement: c, framing: true, target: thatSubject(view, h), asserted: false };
+      // "claimed that they had attacked Iraq": a claim of one's own hostile act is a claim of responsibility (015).
+      const own = hp.code.startsWith('11') && ownDeed(view, h, c);
+      h.frame = { code: own ? CLAIM_RESPONSIBILITY : null, complement: c, framing: true, target: own ? null : thatSubject(view, h), asserted: false };
       kept.splice(i, n - i);
       continue;
     }
@@ -397,8 +412,79 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       dropContent(demanded.at, t);
     }
   }
+  const threatTable = tables.get('130');
+  for (const t of kept) if (threatTable && !content.has(t)) conditionalThreat(view, t, threatTable);
   return content.size === 0 ? kept : kept.filter((t) => !content.has(t));
 }
+
+/** Acts that hurt whom they are aimed at: rejection, protest, reduced relations, coercion, force, violence. */
+const HOSTILE = /^(12|14|16|17|18|19|20)/;
+const WILL = fold(['will', 'would', 'shall', 'may', 'might', 'could']);
+
+/**
+ * "will boycott the elections unless the president steps down", "may halt its mediation if the parties fail":
+ * a hostile act told as what will follow a condition is a threat (13x), made now, whatever the act's mood.
+ */
+function conditionalThreat(view: SentenceView, t: TriggerMatch, table: ReadonlyMap<string, string>): void {
+  const code = effectiveCode(t);
+  if (t.frame?.code || !HOSTILE.test(code)) return;
+  let i = t.first - 1;
+  while (i >= 0 && (view.tokens[i]?.norm === 'not' || isAdverbLike(view.tokens[i]?.norm ?? ''))) i--;
+  if (!WILL.has(view.tokens[i]?.norm ?? '') || !followedByCondition(view, t.last)) return;
+  t.frame = { complement: null, framing: true, target: null, ...t.frame, code: lookup(table, code) ?? '130', asserted: true };
+}
+
+function followedByCondition(view: SentenceView, from: number): boolean {
+  for (let i = from + 1; i < view.tokens.length; i++) {
+    const w = view.tokens[i]?.norm ?? '';
+    if (w === ';') return false;
+    if (CONDITIONS.has(w)) return true;
+  }
+  return false;
+}
+
+const CLAIM_RESPONSIBILITY = '015';
+/** Pronouns that, right after "that", take up the subject of the head ("X claimed that it ..."). */
+const SELF_PRONOUNS = fold(['it', 'they', 'we', 'he', 'she']);
+const PASSIVE_BE = fold(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+
+/** "claimed that they had attacked", "claims that it shot down": the head's subject did the hostile act itself. */
+function ownDeed(view: SentenceView, h: TriggerMatch, c: TriggerMatch): boolean {
+  const at = view.tokens[h.last]?.norm === 'that' ? h.last : h.last + 1;
+  if (view.tokens[at]?.norm !== 'that' || !SELF_PRONOUNS.has(view.tokens[at + 1]?.norm ?? '')) return false;
+  if (c.form.pattern.kind !== 'verb' || !HOSTILE.test(effectiveCode(c)) || c.first - at > 5) return false;
+  // "claimed that they were attacked": the pronoun names the victims.
+  for (let i = at + 2; i < c.first; i++) if (PASSIVE_BE.has(view.tokens[i]?.norm ?? '')) return false;
+  return true;
+}
+
+/**
+ * Whom a report of an attack accuses: the attack's doer ("said that Iraq had attacked"), or the place a passive
+ * attack came from ("a mortar was fired at it from the Gaza Strip"); never the speaker itself ("said it had struck").
+ */
+function accused(view: SentenceView, attack: TriggerMatch, a: Assignment, memory: SentenceMemory): Assignment {
+  const inner = assignArguments(view, attack, { ...memory });
+  const doer = inner.sourceGroup ?? (inner.sources.length === 0 ? originPlace(view, attack) : null);
+  const speaker = (g: Group): boolean => g.refs.some((r) => a.sources.some((s) => s.actor.id === r.actor.id));
+  if (doer === null || speaker(doer)) return { ...a, targets: [], targetGroup: null };
+  return { ...a, targets: doer.refs, targetGroup: doer };
+}
+
+/** A state or place introduced by "from" in the clause after the act (fired from Lebanon). */
+function originPlace(view: SentenceView, t: TriggerMatch): Group | null {
+  const end = clauseEnd(view, t.first);
+  for (const g of view.groups) {
+    if (g.first <= t.last || g.first >= end || g.first - t.last > MAX_GAP) continue;
+    const kind = g.refs[0]?.mention.kind;
+    if (view.tokens[g.first - 1]?.norm === 'from' || (view.tokens[g.first - 2]?.norm === 'from' && view.tokens[g.first - 1]?.norm === 'the')) {
+      if (kind === 'state' || kind === 'capital' || kind === 'place') return g;
+    }
+  }
+  return null;
+}
+
+/** Heads that withhold or refuse the act they govern: rejection, boycott and strike, reduced relations. */
+const WITHHOLDING = /^(12|143|16)/;
 
 /** Fill what the head's own arguments lack from its frame: the named target, or the complement's target. */
 export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Assignment, memory: SentenceMemory): Assignment {
@@ -412,12 +498,17 @@ export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Ass
     }
   }
   if (f.target) return { ...a, targets: f.target.refs, targetGroup: f.target, mutual: false };
+  if (f.code === REPORTED_ATTACK && f.complement && isStatement(trigger.form.pattern)) return accused(view, f.complement, a, memory);
   if (a.targets.length > 0 || a.mutual || f.complement === null) return a;
   const inner = assignArguments(view, f.complement, { ...memory });
   // A rejection is aimed at who proposed or accused: "rejected accusations by Saudi Arabia", "an Indian proposal".
   const proposer = trigger.form.pattern.code.startsWith('12') ? nounAgent(view, f.complement) : null;
   if (proposer && proposer !== a.sourceGroup) return { ...a, targets: proposer.refs, targetGroup: proposer };
   if (f.framing) return inner.targets.length > 0 ? { ...a, targets: inner.targets, targetGroup: inner.targetGroup } : a;
+  // "boycotted all contact with the United States", "suspended its aid to Haiti": who the withheld act was with.
+  if (WITHHOLDING.test(trigger.form.pattern.code) && inner.targets.length > 0 && inner.sources.length === 0) {
+    return { ...a, targets: inner.targets, targetGroup: inner.targetGroup };
+  }
   // A plain head (condemned the attack by X, Israeli air raids): the complement's own agent is its target.
   const agent = nounAgent(view, f.complement);
   const own = a.sourceGroup;

@@ -43,6 +43,15 @@ function keyMatches(view: SentenceView, index: number, key: string): boolean {
   return t.norm === key || (view.lang === 'ar' && view.stems(index).includes(key));
 }
 
+/** Does a token within reach after `head` (as continuePhrase looks for a second word) read as one of `keys`? */
+function secondInReach(view: SentenceView, head: number, keys: ReadonlySet<string>): boolean {
+  for (let j = head + 1; j <= head + 1 + MAX_GAP && j < view.tokens.length; j++) {
+    if (keys.has((view.tokens[j] as Token).norm)) return true;
+    if (view.lang === 'ar') for (const s of view.stems(j)) if (keys.has(s)) return true;
+  }
+  return false;
+}
+
 /** Where the rest of a phrase after its head at `head` matches, or null (the common case, so allocated late). */
 function continuePhrase(view: SentenceView, head: number, keys: string[]): number[] | null {
   let matched: number[] | null = null;
@@ -78,11 +87,12 @@ function contextVocabulary(patterns: LanguagePatterns): ReadonlySet<string> {
 
 /**
  * The keys each clause's tokens read as (a token's norm, and in Arabic its clitic-stripped stems), so that a
- * context word is one lookup. Only `vocabulary` keys are kept (null: all of them).
+ * context word is one lookup. Only `vocabulary` keys are kept (null: all of them). A clause is indexed when first
+ * asked for: most conditions look at the trigger's own clause only.
  */
 interface KeyIndex {
   vocabulary: ReadonlySet<string> | null;
-  clauses: Array<Set<string>>;
+  clause(c: number): ReadonlySet<string>;
 }
 const keyIndexes = new WeakMap<SentenceView, KeyIndex>();
 
@@ -105,10 +115,11 @@ function arabicKeysIn(vocabulary: ReadonlySet<string>, view: SentenceView, i: nu
   return keys;
 }
 
-function buildKeyIndex(view: SentenceView, vocabulary: ReadonlySet<string> | null): KeyIndex {
-  const clauses = view.clauseTokens.map(() => new Set<string>());
-  for (let i = 0; i < view.tokens.length; i++) {
-    const keys = clauses[view.clauseOfToken[i] ?? 0] as Set<string>;
+/** The keys of the tokens of one clause (a clause's tokens are one run: clauseOfToken never goes down). */
+function clauseKeys(view: SentenceView, vocabulary: ReadonlySet<string> | null, clause: number): Set<string> {
+  const keys = new Set<string>();
+  const [from, to] = view.clauseTokens[clause] ?? [0, 0];
+  for (let i = from; i < to; i++) {
     const norm = (view.tokens[i] as Token).norm;
     if (vocabulary === null) {
       keys.add(norm);
@@ -116,7 +127,15 @@ function buildKeyIndex(view: SentenceView, vocabulary: ReadonlySet<string> | nul
     } else if (view.lang === 'ar') for (const key of arabicKeysIn(vocabulary, view, i)) keys.add(key);
     else if (vocabulary.has(norm)) keys.add(norm);
   }
-  return { vocabulary, clauses };
+  return keys;
+}
+
+function buildKeyIndex(view: SentenceView, vocabulary: ReadonlySet<string> | null): KeyIndex {
+  const clauses: Array<Set<string> | undefined> = [];
+  return {
+    vocabulary,
+    clause: (c) => (clauses[c] ??= clauseKeys(view, vocabulary, c)),
+  };
 }
 
 /** The view's index, kept for later calls (conditionsHold from outside, on a view already through findTriggers). */
@@ -129,9 +148,9 @@ function keyIndexOf(view: SentenceView, vocabulary: ReadonlySet<string> | null):
 }
 
 function phraseInClause(view: SentenceView, index: KeyIndex, clause: number, phrase: string[]): boolean {
-  const keys = index.clauses[clause];
+  const keys = index.clause(clause);
   const head = phrase[0] as string;
-  if (keys === undefined || !keys.has(head)) return false;
+  if (!keys.has(head)) return false;
   if (phrase.length === 1) return true;
   // English: every word must be in the clause (Arabic phrases may run on past it).
   if (view.lang === 'en') for (const w of phrase) if (!keys.has(w)) return false;
@@ -171,7 +190,7 @@ function holds(view: SentenceView, index: KeyIndex, p: EventPattern, first: numb
 function clauseHasAny(view: SentenceView, index: KeyIndex, first: number, words: ReadonlySet<string>): boolean {
   const clause = view.clauseOfToken[first] ?? 0;
   const next = purposeClause(view, clause);
-  for (const c of next >= 0 ? [clause, next] : [clause]) for (const key of index.clauses[c] ?? []) if (words.has(key)) return true;
+  for (const c of next >= 0 ? [clause, next] : [clause]) for (const key of index.clause(c)) if (words.has(key)) return true;
   return false;
 }
 
@@ -192,6 +211,8 @@ type HeadCandidate = { form: TriggerForm; future: boolean };
 interface HeadForms {
   single: readonly HeadCandidate[];
   phrases: readonly HeadCandidate[];
+  /** Second words of the phrases: with none of them in reach after the head, no phrase can continue. */
+  seconds: ReadonlySet<string>;
   /** First words of the one-word forms' context phrases: a clause with none of them fails every such form. */
   contextHeads: ReadonlySet<string>;
 }
@@ -213,7 +234,7 @@ function headCacheOf(patterns: LanguagePatterns): HeadCache {
   return cache;
 }
 
-const NO_FORMS: HeadForms = { single: [], phrases: [], contextHeads: new Set() };
+const NO_FORMS: HeadForms = { single: [], phrases: [], seconds: new Set(), contextHeads: new Set() };
 
 function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCache, index: number): HeadForms {
   const t = view.tokens[index];
@@ -229,7 +250,8 @@ function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCa
       .filter((c) => c.form.keys.length === 1)
       .sort((a, b) => b.form.pattern.priority - a.form.pattern.priority || b.form.pattern.context.length - a.form.pattern.context.length);
     const contextHeads = new Set(single.flatMap((c) => c.form.pattern.context.map((phrase) => phrase[0] as string)));
-    found = { single, phrases: all.filter((c) => c.form.keys.length > 1), contextHeads };
+    const phrases = all.filter((c) => c.form.keys.length > 1);
+    found = { single, phrases, seconds: new Set(phrases.map((c) => c.form.keys[1] as string)), contextHeads };
     cache.set(t.norm, found);
   }
   return found;
@@ -286,6 +308,7 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   for (let i = 0; i < view.tokens.length; i++) {
     const here = named[i] === 1 ? NO_FORMS : headForms(view, patterns, heads, i);
     forms.push(here);
+    if (here.phrases.length === 0 || !secondInReach(view, i, here.seconds)) continue;
     for (const { form, future } of here.phrases) {
       const tokens = continuePhrase(view, i, form.keys);
       if (tokens !== null) phrases.push({ form, tokens, first: i, last: tokens[tokens.length - 1] ?? i, shape: form.shape, futurePrefix: future });

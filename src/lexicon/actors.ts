@@ -183,7 +183,25 @@ function optionsFor(contexts: Contexts, guarded: string[] = []): (form: string) 
   };
 }
 
+/** The lexicon's tables as plain data (what the start-up cache keeps), before its lookup function is added. */
+export interface ActorTables {
+  size: number;
+  byFirst: Map<string, Phrase[]>;
+  single: Map<string, Phrase>;
+  anaphors: Map<string, AnaphorRule>;
+  actors: Map<string, Actor>;
+}
+
 export function loadActorLexicon(dataDir: string): ActorLexicon {
+  return actorLexiconOf(compileActorTables(dataDir));
+}
+
+export function actorLexiconOf(tables: ActorTables): ActorLexicon {
+  const { size, byFirst, single, anaphors, actors } = tables;
+  return { size, byFirst, single, anaphors, actorById: (id) => actors.get(id) };
+}
+
+export function compileActorTables(dataDir: string): ActorTables {
   const byFirst = new Map<string, Phrase[]>();
   const single = new Map<string, Phrase>();
   const actors = new Map<string, Actor>();
@@ -259,7 +277,7 @@ export function loadActorLexicon(dataDir: string): ActorLexicon {
     for (const n of [...a.en, ...a.ar]) add(n, 'anaphor', actor);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { size, byFirst, single, anaphors, actorById: (id) => actors.get(id) };
+  return { size, byFirst, single, anaphors, actors };
 }
 
 /** A state actor narrowed to a role: IRN + MIL -> IRNMIL. */

@@ -1,12 +1,15 @@
 // Everything the pipeline reads from data/, loaded once and shared by the stages.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadActorLexicon, type ActorLexicon } from './actors.js';
+import { compilePeople } from '../actors/people-phrases.js';
+import { actorLexiconOf, compileActorTables, type ActorLexicon } from './actors.js';
 import { loadAttributionLexicon, type AttributionLexicon } from './attribution.js';
+import { cachedCompile } from './cache.js';
 import { loadCameo, type CameoTable } from './cameo.js';
 import { loadDateVocabulary, type DateVocabulary } from './dates.js';
 import { loadEventLexicon, type EventLexicon } from './events.js';
 import { loadPeople, type PersonEntry } from './people.js';
+import { rememberPeopleTable } from './people-table.js';
 
 export interface Resources {
   actors: ActorLexicon;
@@ -24,13 +27,19 @@ let cached: Resources | undefined;
 
 export function loadResources(dataDir = DEFAULT_DATA_DIR): Resources {
   if (dataDir === DEFAULT_DATA_DIR && cached) return cached;
+  // The slow ones, as plain data: from the start-up cache when it has them (src/lexicon/cache.ts).
+  const compiled = cachedCompile(dataDir, () => {
+    const people = loadPeople(dataDir);
+    return { actors: compileActorTables(dataDir), events: loadEventLexicon(dataDir), people, names: compilePeople(people) };
+  });
+  rememberPeopleTable(compiled.people, compiled.names);
   const resources: Resources = {
-    actors: loadActorLexicon(dataDir),
-    events: loadEventLexicon(dataDir),
+    actors: actorLexiconOf(compiled.actors),
+    events: compiled.events,
     cameo: loadCameo(dataDir),
     dates: loadDateVocabulary(dataDir),
     attribution: loadAttributionLexicon(dataDir),
-    people: loadPeople(dataDir),
+    people: compiled.people,
   };
   if (dataDir === DEFAULT_DATA_DIR) cached = resources;
   return resources;

@@ -3,11 +3,12 @@
 import type { Document, Mention, Token } from '../document.js';
 import { cliticReadings } from '../actors/arabic-clitics.js';
 import { composeMentions, type Found } from '../actors/compose.js';
-import { compilePeople, type PersonPhrase } from '../actors/people-phrases.js';
+import type { PersonPhrase } from '../actors/people-phrases.js';
 import { joinPersonTitles, loadHonorifics } from '../actors/person-titles.js';
 import { applyRoleHeads, loadRoleHeads, type RoleHeads } from '../actors/role-heads.js';
 import { phraseAllowed, type ActorLexicon, type Phrase } from '../lexicon/actors.js';
 import { DEFAULT_DATA_DIR } from '../lexicon/index.js';
+import { peopleTableOf } from '../lexicon/people-table.js';
 import { actorAt, type PersonEntry } from '../lexicon/people.js';
 import { IGNORABLE } from './normalise.js';
 
@@ -112,7 +113,7 @@ export function createMentionFinder(
   heads: RoleHeads = loadRoleHeads(DEFAULT_DATA_DIR),
   honorifics: ReadonlySet<string> = loadHonorifics(DEFAULT_DATA_DIR),
 ): (doc: Document) => Document {
-  const names = compilePeople(people);
+  const names = peopleTableOf(people);
   // Per word (Arabic-script readings or whole): the readings that start something, and its run-together split.
   const lookups = { arabic: new Map<string, Lookup[]>(), whole: new Map<string, Lookup[]>() };
   const splits = { arabic: new Map<string, [number, Pieces] | null>(), whole: new Map<string, [number, Pieces] | null>() };

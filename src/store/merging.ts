@@ -1,12 +1,13 @@
 // Incremental merging inside the ingest transaction: new reports join the linked components they touch, and
 // only those components are re-clustered (src/corpus/merge.ts explains why that equals clustering the whole
 // corpus). A batch reads only the reports it could link with (src/store/merge-candidates.ts) and the components of
-// those it does link with, never whole blocks, and writes only the events that changed. Portable Kysely only; a
-// PostgreSQL store passes `lockBlocks` so concurrent writers serialise per block.
+// those it does link with, never whole blocks, and writes only the events that changed. Portable Kysely, writing
+// through the store's RowWriter; a PostgreSQL store passes `lockBlocks` so concurrent writers serialise per block.
 import type { Kysely } from 'kysely';
 import { clusterLinkClosed, linked, mergeWindow } from '../corpus/merge.js';
 import { possiblePartners, type Seed } from './merge-candidates.js';
 import { chunks, ID_CHUNK, linksWhere, summaries, type StoredLink } from './merge-facts.js';
+import { portableWriter, type RowWriter } from './row-writer.js';
 import type { Database } from './tables.js';
 
 /** Take exclusive hold of these merge blocks for the rest of the transaction (sorted, to avoid deadlocks). */
@@ -14,30 +15,11 @@ export type LockBlocks = (db: Kysely<Database>, blocks: string[]) => Promise<voi
 
 export { chunks };
 
-/** Rows per multi-row INSERT of merged events (~36 columns each: under SQLite's bound-parameter limit). */
-const MERGED_CHUNK = 200;
-
-/** Point reports at their events and components: one CASE UPDATE per chunk, for the rows that change only. */
-async function assign(db: Kysely<Database>, rows: Array<{ id: number; mergedId: number; component: number }>): Promise<void> {
-  for (const [first, ...rest] of chunks(rows, ID_CHUNK)) {
-    if (!first) continue;
-    await db
-      .updateTable('merge_reports')
-      .set((eb) => ({
-        merged_id: rest.reduce((value, a) => value.when(a.id).then(a.mergedId), eb.case('event_id').when(first.id).then(first.mergedId)).end(),
-        component: rest.reduce((value, a) => value.when(a.id).then(a.component), eb.case('event_id').when(first.id).then(first.component)).end(),
-      }))
-      .where('event_id', 'in', [first, ...rest].map((a) => a.id))
-      .execute();
-  }
-}
-
 /**
  * Re-cluster a set of reports closed under links (whole components) and write what changed: an event whose reports
- * are those it had keeps its row, the others are replaced (old rows deleted, new ones inserted together and matched
- * back by their unique key), and reports whose event or component changed are pointed at the new ones.
+ * are those it had keeps its row, the others are replaced (old rows deleted, new ones inserted together), and reports whose event or component changed are pointed at the new ones.
  */
-async function recluster(db: Kysely<Database>, reports: StoredLink[]): Promise<void> {
+async function recluster(db: Kysely<Database>, reports: StoredLink[], writer: RowWriter): Promise<void> {
   const byBlock = new Map<string, StoredLink[]>();
   for (const r of reports) {
     const list = byBlock.get(r.block);
@@ -68,16 +50,10 @@ async function recluster(db: Kysely<Database>, reports: StoredLink[]): Promise<v
     await db.updateTable('merge_reports').set({ merged_id: null }).where('merged_id', 'in', ids).execute();
     await db.deleteFrom('merged_events').where('id', 'in', ids).execute();
   }
-  const rows = await summaries(db, changed);
-  const idOfKey = new Map<string, number>();
-  for (const part of chunks(rows, MERGED_CHUNK)) {
-    for (const r of await db.insertInto('merged_events').values(part).returning(['id', 'key']).execute()) idOfKey.set(r.key, r.id);
-  }
+  const ids = await writer.insertMerged(db, await summaries(db, changed));
   const eventOf = new Map<number, number>();
   changed.forEach((members, i) => {
-    const id = idOfKey.get(rows[i]?.key ?? '');
-    if (id === undefined) throw new Error(`merged event ${rows[i]?.key} came back without its id`);
-    for (const r of members) eventOf.set(r.id, id);
+    for (const r of members) eventOf.set(r.id, ids[i] as number);
   });
   const updates = reports.flatMap((r) => {
     const mergedId = eventOf.get(r.id) ?? r.mergedId;
@@ -85,7 +61,7 @@ async function recluster(db: Kysely<Database>, reports: StoredLink[]): Promise<v
     if (mergedId === null || component === undefined) throw new Error(`report ${r.id} was left out of merging`);
     return mergedId === r.mergedId && component === r.component ? [] : [{ id: r.id, mergedId, component }];
   });
-  await assign(db, updates);
+  await writer.assign(db, updates);
 }
 
 function seedOf(r: StoredLink): Seed {
@@ -97,7 +73,7 @@ function seedOf(r: StoredLink): Seed {
  * into the events of their blocks. Their possible partners come from the candidate probes; the partners they link
  * with bring their whole components (by name), which together with the seeds is closed under links.
  */
-export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], lockBlocks?: LockBlocks): Promise<void> {
+export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], lockBlocks?: LockBlocks, writer: RowWriter = portableWriter): Promise<void> {
   if (eventIds.length === 0) return;
   const blocks = new Set<string>();
   for (const ids of chunks(eventIds, ID_CHUNK)) {
@@ -120,18 +96,18 @@ export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], 
   const components = [...new Set(reached.flatMap((r) => (r.component === null ? [] : [r.component])))];
   const set = new Map(reached.map((r) => [r.id, r]));
   for (const r of await linksWhere(db, 'm.component', components)) if (!set.has(r.id)) set.set(r.id, r);
-  await recluster(db, [...set.values()]);
+  await recluster(db, [...set.values()], writer);
 }
 
 /** Blocks per rebuild step: their reports are read and clustered together. */
 const BLOCK_CHUNK = 50;
 
 /** Re-cluster every block from scratch (tests compare it with the incremental result; repairs after a rule change). */
-export async function remergeAll(db: Kysely<Database>, lockBlocks?: LockBlocks): Promise<void> {
+export async function remergeAll(db: Kysely<Database>, lockBlocks?: LockBlocks, writer: RowWriter = portableWriter): Promise<void> {
   // Every block first: a writer merging one block while this clears them all would otherwise deadlock with it.
   const blocks = (await db.selectFrom('merge_reports').select('block').distinct().execute()).map((b) => b.block).sort();
   await lockBlocks?.(db, blocks);
   await db.updateTable('merge_reports').set({ merged_id: null, component: null }).execute();
   await db.deleteFrom('merged_events').execute();
-  for (const part of chunks(blocks, BLOCK_CHUNK)) await recluster(db, await linksWhere(db, 'm.block', part));
+  for (const part of chunks(blocks, BLOCK_CHUNK)) await recluster(db, await linksWhere(db, 'm.block', part), writer);
 }

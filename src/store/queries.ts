@@ -49,6 +49,7 @@ import {
   type StoredArticle,
   type StoredReport,
 } from './api-queries.js';
+import { portableWriter, type RowWriter } from './row-writer.js';
 import { eventRecord } from './rows.js';
 import {
   contentHash,
@@ -84,12 +85,6 @@ export function eventTotals(eb: ExpressionBuilder<Database, 'events'>) {
 
 type EventsEb = ExpressionBuilder<Database & { e: Database['events']; a: Database['articles'] }, 'e' | 'a'>;
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 function emptyTotals(): DyadTotals {
   return { events: 0, goldstein: 0, quad: [0, 0, 0, 0], aToB: 0, bToA: 0 };
 }
@@ -108,14 +103,11 @@ function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
   else totals.bToA++;
 }
 
-/** Articles per INSERT (10 columns each). */
-const ARTICLE_CHUNK = 500;
-
 /**
  * Insert the articles not stored yet, in the order given (the first of two equal texts wins, as when they come in
  * two batches); returns them with their new ids.
  */
-async function insertArticles(db: Kysely<Database>, docs: Document[], hashes: string[]): Promise<NewArticleRows[]> {
+async function insertArticles(db: Kysely<Database>, docs: Document[], hashes: string[], writer: RowWriter): Promise<NewArticleRows[]> {
   const now = new Date().toISOString();
   const firstOfHash = new Map<string, Document>();
   docs.forEach((doc, i) => {
@@ -123,23 +115,19 @@ async function insertArticles(db: Kysely<Database>, docs: Document[], hashes: st
     if (!firstOfHash.has(hash)) firstOfHash.set(hash, doc);
   });
   const unique = [...firstOfHash];
-  const idOf = new Map<string, number>();
-  for (const part of chunks(unique, ARTICLE_CHUNK)) {
-    const rows = part.map(([hash, doc]) => ({
-      doc: doc.meta.id,
-      hash,
-      title: doc.meta.title,
-      outlet: doc.meta.outlet,
-      published: doc.meta.published,
-      url: doc.meta.url,
-      lang: doc.lang,
-      origin: doc.meta.origin,
-      text: doc.text,
-      ingested_at: now,
-    }));
-    const inserted = await db.insertInto('articles').values(rows).onConflict((oc) => oc.column('hash').doNothing()).returning(['id', 'hash']).execute();
-    for (const r of inserted) idOf.set(r.hash, r.id);
-  }
+  const rows = unique.map(([hash, doc]) => ({
+    doc: doc.meta.id,
+    hash,
+    title: doc.meta.title,
+    outlet: doc.meta.outlet,
+    published: doc.meta.published,
+    url: doc.meta.url,
+    lang: doc.lang,
+    origin: doc.meta.origin,
+    text: doc.text,
+    ingested_at: now,
+  }));
+  const idOf = await writer.insertArticles(db, rows);
   return unique.flatMap(([hash, doc]) => {
     const articleId = idOf.get(hash);
     return articleId === undefined ? [] : [{ doc, hash, articleId }];
@@ -153,6 +141,8 @@ export interface KyselyStoreOptions {
   lockArticles?: LockBlocks;
   /** A cheap marker that changes with the data (SQLite: data_version); default a portable query over ids. */
   dataVersion?: () => Promise<string>;
+  /** How batches' rows are inserted (SQLite: prepared statements); default portable multi-row INSERTs. */
+  writer?: RowWriter;
 }
 
 export class KyselyStore implements Store {
@@ -165,9 +155,10 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       const hashes = docs.map((doc) => contentHash(doc.text));
       await this.options.lockArticles?.(trx, hashes);
-      const articles = await insertArticles(trx, docs, hashes);
-      const fresh = await insertArticleRows(trx, articles);
-      await mergeNewReports(trx, fresh, this.options.lockBlocks);
+      const writer = this.options.writer ?? portableWriter;
+      const articles = await insertArticles(trx, docs, hashes, writer);
+      const fresh = await insertArticleRows(trx, articles, writer);
+      await mergeNewReports(trx, fresh, this.options.lockBlocks, writer);
       return { stored: articles.length, duplicates: docs.length - articles.length, events: fresh.length };
     });
   }
@@ -313,7 +304,7 @@ export class KyselyStore implements Store {
   }
 
   async remerge(): Promise<void> {
-    await this.db.transaction().execute((trx) => remergeAll(trx, this.options.lockBlocks));
+    await this.db.transaction().execute((trx) => remergeAll(trx, this.options.lockBlocks, this.options.writer));
   }
 
   reportPage(query: ReportQuery): Promise<StoredReport[]> {

@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations.js';
 import { KyselyStore } from './queries.js';
 import { sqliteDataVersion, withStatementCache } from './sqlite-statements.js';
+import { sqliteWriter } from './sqlite-writes.js';
 import { StoreError, type Store } from './store.js';
 import type { Database } from './tables.js';
 
@@ -34,7 +35,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // Planner statistics where missing or stale, sampled so that a large store opens quickly.
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
-  return new KyselyStore(db, { dataVersion: sqliteDataVersion(sqlite) });
+  return new KyselyStore(db, { dataVersion: sqliteDataVersion(sqlite), writer: sqliteWriter(sqlite) });
 }
 
 /**

@@ -1,0 +1,71 @@
+// English rules for threats made through a condition, claims of one's own act, and sympathy at home: each on
+// sentences written for this test.
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../src/pipeline.js';
+
+const pipeline = createPipeline();
+
+/** "134 RUS>USA" for each event: code, source id (with role when set), target id ('-' when none). */
+function summary(text: string): string[] {
+  const doc = pipeline.run({ text, meta: { id: 't', title: null, outlet: null, published: '2021-06-15', url: null, lang: 'en', origin: 't' } });
+  const actor = (a: { id: string; role: string | null } | null): string => (a ? `${a.id}${a.role ? `/${a.role}` : ''}` : '-');
+  return doc.events.map((e) => `${e.code} ${actor(e.source)}>${actor(e.target)}`);
+}
+
+describe('threats made through a condition', () => {
+  it('aims a threat with no target at the subject of its if/unless clause', () => {
+    expect(summary('Egypt threatened to suspend the talks if Ethiopia fills the dam this summer.')).toContain('134 EGY>ETH');
+    expect(summary('Farmers in Chile threatened to hold a general strike unless Argentina reopens the pass.')).toContain('133 CHL/CVL>ARG');
+  });
+
+  it('keeps the threatened act’s own target before the condition’s subject', () => {
+    const out = summary('Canada threatened to impose sanctions on Venezuela unless Cuba ends its support.');
+    expect(out.some((e) => e.startsWith('13') && e.endsWith('>VEN'))).toBe(true);
+    expect(out.some((e) => e.endsWith('>CUB'))).toBe(false);
+  });
+
+  it('reads a hostile act that will or may follow a condition as a threat, made now', () => {
+    expect(summary('Norway may halt its mediation among Sudan’s warring factions if the shelling goes on.')).toEqual(['135 NOR>SDN']);
+  });
+
+  it('leaves an offer on a condition alone', () => {
+    expect(summary('Iran will attend talks with France if the sanctions are lifted.').some((e) => e.startsWith('13'))).toBe(false);
+  });
+
+  it('takes the target of a boycotted or refused act ("boycott all contact with X")', () => {
+    expect(summary('Nepalese officials said they would boycott all contact with India.')).toEqual(['133 NPL/GOV>IND']);
+  });
+});
+
+describe('claims of one’s own act', () => {
+  it('codes "X claimed that it attacked Y" as a claim of responsibility aimed at Y', () => {
+    expect(summary('Hezbollah claimed that it had shelled Israel overnight.')).toEqual(['015 ORG:HEZBOLLAH>ISR']);
+  });
+
+  it('keeps an accusation when the pronoun names victims or another party is named', () => {
+    expect(summary('Armenia claimed that it was attacked overnight.').some((e) => e.startsWith('015'))).toBe(false);
+    expect(summary('Armenia claimed that Azerbaijan had shelled its villages.')).not.toContain('015 ARM>AZE');
+  });
+});
+
+describe('sympathy at home', () => {
+  it('aims sympathy over an incident in the speaker’s own country at its people', () => {
+    expect(summary('President Macron expressed sorrow for the shootings in Marseille.')).toEqual(['018 FRA/GOV>FRA/CVL']);
+  });
+
+  it('aims sympathy over an incident abroad at the state where it happened', () => {
+    expect(summary('Jordan expressed sympathy for the victims of the floods in Pakistan.')).toEqual(['018 JOR>PAK']);
+  });
+});
+
+describe('force used at home on people named by kind', () => {
+  it('aims it at the doer’s own rebels, people or dissidents', () => {
+    expect(summary('Syrian troops attacked rebel positions in Homs.')).toEqual(['190 SYR/MIL>SYR/REB']);
+    expect(summary('Sudanese rebels attacked civilians near Kassala.')).toEqual(['190 SDN/REB>SDN/CVL']);
+  });
+
+  it('leaves them to the place, or to a country named with them, when there is one', () => {
+    expect(summary('Turkish jets bombed rebels near Aleppo.')).toEqual(['195 TUR/MIL>SYR']);
+    expect(summary('Iraqi troops attacked Syrian rebels.').some((e) => e.endsWith('IRQ/REB'))).toBe(false);
+  });
+});
