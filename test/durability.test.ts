@@ -11,7 +11,9 @@ import { describeBackends, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
 import { shapes, storedCount } from './store-shapes.js';
 
-const ARTICLES = 500;
+// Six batches of 50: enough for both kills to land between commits with batches stored before and after them.
+const ARTICLES = 300;
+const BATCH = 50;
 let dir: string;
 let corpus: string;
 
@@ -27,7 +29,7 @@ afterAll(() => {
 });
 
 function ingestArgs(location: string): string[] {
-  return [RASAD, 'ingest', corpus, '--db', location, '--batch', '100'];
+  return [RASAD, 'ingest', corpus, '--db', location, '--batch', String(BATCH)];
 }
 
 /** Start an ingest, SIGKILL it once at least `after` articles are stored (plus a random moment), wait for it to die. */
@@ -62,7 +64,7 @@ describeBackends('kill -9 during ingest', (backend) => {
 
     const killed = backend.fresh('killed');
     const first = await ingestAndKill(backend, killed, 1);
-    const second = await ingestAndKill(backend, killed, first + 150);
+    const second = await ingestAndKill(backend, killed, first + 2 * BATCH);
     console.log(`${backend.name}: killed with ${first} and then ${second} of ${ARTICLES} articles stored`);
     expect(second).toBeGreaterThanOrEqual(first);
     expect(second).toBeLessThan(ARTICLES);

@@ -69,3 +69,66 @@ describe('force used at home on people named by kind', () => {
     expect(summary('Iraqi troops attacked Syrian rebels.').some((e) => e.endsWith('IRQ/REB'))).toBe(false);
   });
 });
+
+describe('reports of another’s attack', () => {
+  it('codes "X said that Y attacked" as X accusing Y, beside the attack itself', () => {
+    const out = summary('Ukraine said that Russia had attacked its border posts.');
+    expect(out).toContain('112 UKR>RUS');
+  });
+
+  it('accuses the place a passive attack came from', () => {
+    expect(summary('Turkey said a rocket was fired at it from Syria on Monday.')).toContain('112 TUR>SYR');
+  });
+
+  it('accuses no one when the speaker reports its own attack', () => {
+    expect(summary('Israel said it had attacked positions in Lebanon.').some((e) => e.startsWith('112'))).toBe(false);
+  });
+});
+
+describe('acts only aimed at or wished for', () => {
+  it('does not code the purpose of a trip or what one party wants another to do', () => {
+    expect(summary('The envoy began a tour aimed at pushing for a truce in Yemen.').some((e) => e.startsWith('10'))).toBe(false);
+    expect(summary('Biden wants Japan to attack Korea.').some((e) => e.startsWith('19'))).toBe(false);
+  });
+});
+
+describe('phrases around their own actors and content', () => {
+  it('keeps an act whose phrase spans its target ("agreed to US mediation")', () => {
+    expect(summary('Colombia has agreed to US mediation.')).toEqual(['038 COL>USA']);
+  });
+
+  it('does not read "a treaty of friendship" as naming an unknown agent', () => {
+    expect(summary('Morocco and Senegal signed a treaty of friendship.')).toEqual(['057 MAR>SEN']);
+  });
+
+  it('does not read a dismissal on a weekday as gunfire', () => {
+    expect(summary('The Peruvian minister was fired on Tuesday by the president.').some((e) => e.startsWith('19'))).toBe(false);
+  });
+});
+
+describe('noun and adjective readings after a verb', () => {
+  it('reads a participle right after a verb as describing its object ("reject proposed Israeli changes")', () => {
+    expect(summary('The Palestinians reject proposed Israeli changes to the plan.').some((e) => e.startsWith('02'))).toBe(false);
+    expect(summary('Israeli army bulldozers demolished Palestinian homes.').some((e) => e.endsWith('ISR/MIL>PSE'))).toBe(true);
+  });
+
+  it('reads a verb-or-noun word after "all" or "more" as the noun ("prohibit all aid to X")', () => {
+    expect(summary('Britain said it would prohibit all aid to Sudanese rebels.').some((e) => e.startsWith('033'))).toBe(false);
+  });
+});
+
+describe('wounding, and whom a protest is against', () => {
+  it('codes wounding as violence, and "killed or wounded" as passive', () => {
+    expect(summary('Rebels in Mali wounded two French soldiers.').some((e) => e.startsWith('190') && e.endsWith('FRA/MIL'))).toBe(true);
+    expect(summary('Talks on the border wound down on Friday.').some((e) => e.startsWith('19'))).toBe(false);
+    expect(summary('Yemen complained over Saudi raids in which 12 people were killed or wounded.').some((e) => e === '190 SAU>-')).toBe(false);
+  });
+
+  it('finds the doer of what a protest is against ("against abuses by X")', () => {
+    expect(summary('Kenyan students marched in protest against the killings of villagers by Ugandan troops.')).toEqual(['141 KEN/CVL>UGA/MIL']);
+  });
+
+  it('makes protesters against their own state’s forces its people', () => {
+    expect(summary('Tunisian lawyers held a sit-in against the abuses by Tunisian police.')).toContain('141 TUN/CVL>TUN/MIL');
+  });
+});

@@ -12,7 +12,23 @@ export interface Variant {
  * Keys to try for a token: as written, without و/ف, then without ب/ل/ك (لل -> ال, so للصحيفة finds الصحيفة).
  * Three-letter floors keep short words (وام, واس, قنا) whole.
  */
-export function variants(norm: string, lang: Lang): Variant[] {
+export function variants(norm: string, lang: Lang): readonly Variant[] {
+  const cache = lang === 'ar' ? AR_VARIANTS : EN_VARIANTS;
+  let found = cache.get(norm);
+  if (found === undefined) {
+    if (cache.size >= VARIANT_CACHE_LIMIT) cache.clear();
+    found = computeVariants(norm, lang);
+    cache.set(norm, found);
+  }
+  return found;
+}
+
+/** Every token is looked up in several phrase maps: its variants are memoised (bounded; news vocabulary repeats). */
+const VARIANT_CACHE_LIMIT = 100_000;
+const AR_VARIANTS = new Map<string, readonly Variant[]>();
+const EN_VARIANTS = new Map<string, readonly Variant[]>();
+
+function computeVariants(norm: string, lang: Lang): Variant[] {
   const out: Variant[] = [{ key: norm, cut: 0 }];
   if (lang !== 'ar') return out;
   let w = norm;
@@ -36,7 +52,7 @@ export function verbKeys(norm: string, lang: Lang): string[] {
   return [norm];
 }
 
-export function hasAny(set: Set<string>, keys: Variant[]): Variant | null {
+export function hasAny(set: Set<string>, keys: readonly Variant[]): Variant | null {
   for (const v of keys) if (set.has(v.key)) return v;
   return null;
 }
@@ -48,6 +64,8 @@ export interface PhraseHit<T> {
   cut: number;
 }
 
+const acceptAll = (): boolean => true;
+
 /** Longest phrase starting at token i (clitic variants on the first token only), within [i, limit). */
 export function matchPhrase<T>(
   map: PhraseMap<T>,
@@ -55,7 +73,7 @@ export function matchPhrase<T>(
   i: number,
   limit: number,
   lang: Lang,
-  accept: (entry: PhraseEntry<T>, first: Token) => boolean = () => true,
+  accept: (entry: PhraseEntry<T>, first: Token) => boolean = acceptAll,
 ): PhraseHit<T> | null {
   const first = toks[i];
   if (first === undefined) return null;

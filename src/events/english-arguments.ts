@@ -293,7 +293,10 @@ function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: bool
     for (let i = own.last + 1; i < trigger.first; i++) {
       // "has once again rejected": once is an adverb there, not a subordinator.
       if (view.tokens[i]?.norm === 'once' && view.tokens[i + 1]?.norm === 'again') continue;
-      if (breaks.has(view.tokens[i]?.norm ?? '') && (nominal || !subjectless(view, i + 1, trigger.first))) return { group: null, penalty: 0 };
+      if (!breaks.has(view.tokens[i]?.norm ?? '')) continue;
+      // "Gbagbo announced that he will extend the curfew": a pronoun subject of the noun's verb is the speaker.
+      if (nominal && REPORT_BREAKS.has(view.tokens[i]?.norm ?? '') && pronounGoverned(view, i + 1, trigger.first)) return { group: withCoordinated(view, own), penalty: 0.1 };
+      if (nominal || !subjectless(view, i + 1, trigger.first)) return { group: null, penalty: 0 };
     }
     return { group: withCoordinated(view, own), penalty: 0, ...(recipient ? { recipient } : {}) };
   }
@@ -309,6 +312,23 @@ function englishSubject(view: SentenceView, trigger: TriggerMatch, nominal: bool
   }
   return { group: null, penalty: 0 };
 }
+
+/** Breaks after which a pronoun takes up the speaker (X said/announced that it ...). */
+const REPORT_BREAKS = fold(['said', 'says', 'say', 'told', 'that', 'claimed']);
+const SUBJECT_PRONOUN = fold(['he', 'she', 'it', 'they', 'we']);
+
+/** "that he will extend the", "it would sign an": a pronoun, auxiliaries, and a governing verb right before the noun. */
+function pronounGoverned(view: SentenceView, from: number, to: number): boolean {
+  let i = from;
+  if (view.tokens[i]?.norm === 'that') i++;
+  if (!SUBJECT_PRONOUN.has(view.tokens[i]?.norm ?? '')) return false;
+  i++;
+  while (i < to && (AUXILIARIES.has(view.tokens[i]?.norm ?? '') || isAdverb(view.tokens[i]?.norm ?? ''))) i++;
+  if (i >= to || !governs(view.tokens[i]?.norm ?? '')) return false;
+  // Only the noun's own determiners and modifiers between the verb and the noun.
+  return to - i <= 4 && !view.tokens.slice(i + 1, to).some((t) => t.kind === 'punct' || BREAK_WORDS.has(t.norm));
+}
+const BREAK_WORDS = fold(['to', 'with', 'against', 'on', 'in', 'at', 'for', 'by', 'that', 'which', 'and', 'or']);
 
 const DROPPED_SUBJECT = fold(['but', 'and', 'then', 'yet', 'it', 'they', 'he', 'she', 'we', 'also', 'later', 'had', 'has', 'have', 'was', 'were', 'would', 'will', 'could', 'not', 'never', 'still', 'to', 'before', 'after', 'while', 'when', ',']);
 /** Only openers, pronouns and auxiliaries between the clause start and the verb: its subject was said before. */
@@ -343,7 +363,12 @@ function ownerOfObject(view: SentenceView, trigger: TriggerMatch, exclude: Group
 }
 
 function beforeAux(view: SentenceView, trigger: TriggerMatch): boolean {
-  for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 4); i--) {
+  let from = trigger.first - 1;
+  // "were killed or wounded": a participle joined to a passive one is passive too.
+  const joined = view.tokens[from]?.norm ?? '';
+  const before = view.tokens[from - 1]?.norm ?? '';
+  if ((joined === 'or' || joined === 'and') && before.length > 3 && before.endsWith('ed')) from -= 2;
+  for (let i = from; i >= Math.max(0, from - 3); i--) {
     const w = view.tokens[i]?.norm ?? '';
     if (BE.has(w)) return true;
     if (!isAdverb(w)) return false;
@@ -496,8 +521,18 @@ const CUE_REACH = 6;
 function protestedAgainst(view: SentenceView, trigger: TriggerMatch, source: ActorRef): Group | null {
   for (let i = trigger.last + 1; i < view.tokens.length; i++) {
     if (!PROTEST_CUES.has(view.tokens[i]?.norm ?? '')) continue;
-    const g = view.groups.find((o) => o.first > i && o.first <= i + CUE_REACH);
+    const g = view.groups.find((o) => o.first > i && o.first <= i + CUE_REACH) ?? agentOfCue(view, i);
     if (g && !g.refs.some((r) => r.actor.id === source.actor.id && r.actor.role === source.actor.role)) return g;
+  }
+  return null;
+}
+
+/** "against the alleged human rights violations by the Israeli military": the doer of what the protest is against. */
+function agentOfCue(view: SentenceView, cue: number): Group | null {
+  for (let i = cue + 1; i <= cue + CUE_REACH + 2 && i < view.tokens.length; i++) {
+    const t = view.tokens[i];
+    if (t === undefined || t.kind === 'punct') return null;
+    if (t.norm === 'by' || t.norm === 'of') return view.groups.find((o) => o.first > i && o.first <= i + 2) ?? null;
   }
   return null;
 }
@@ -512,14 +547,17 @@ function withProtestTarget(view: SentenceView, trigger: TriggerMatch, a: Assignm
   // "demonstrated in Serbia" by Serbia's people names where, not whom: the target is still to find.
   const ownPlace = a.targets.length > 0 && a.targets.every((t) => t.actor.id === source.actor.id && t.actor.role === null);
   if (a.targets.length > 0 && !ownPlace) return a;
+  // The people protesting (a bare nisba: "Iraqi Kurds"), as against their own state's forces or government.
+  const people = source.actor.role === null ? { ...source, actor: withRole(source.actor, 'CVL') } : source;
+  const sourceGroup = a.sourceGroup ? { ...a.sourceGroup, refs: [people] } : null;
   const against = protestedAgainst(view, trigger, source);
-  if (against) return { ...a, targets: against.refs, targetGroup: against };
+  if (against) {
+    const home = against.refs.some((r) => r.actor.id === source.actor.id);
+    return home ? { ...a, sources: [people], sourceGroup, targets: against.refs, targetGroup: against } : { ...a, targets: against.refs, targetGroup: against };
+  }
   const place = locatedIn(view, trigger, a.sources);
   if (place) return { ...a, targets: place.refs, targetGroup: place };
-  // The people protesting (a bare nisba: "Iraqi Kurds") against their government.
-  const people = source.actor.role === null ? { ...source, actor: withRole(source.actor, 'CVL') } : source;
   const government = { ...source, actor: withRole({ ...source.actor, cameo: source.actor.cameo.slice(0, 3) }, 'GOV') };
-  const sourceGroup = a.sourceGroup ? { ...a.sourceGroup, refs: [people] } : null;
   return { ...a, sources: [people], sourceGroup, targets: [government], targetGroup: null };
 }
 

@@ -38,6 +38,7 @@ const NOUN_BEFORE = fold([
   'economic', 'political', 'financial', 'diplomatic', 'humanitarian', 'continued', 'ongoing', 'broad', 'unanimous',
   'face', 'faces', 'faced', 'facing', 'under', 'mounting', 'increasing', 'heavy', 'intense', 'had', 'has', 'have', 'get', 'got',
   'gets', 'win', 'won', 'wins', 'gain', 'gained', 'enjoy', 'enjoys', 'lack', 'lacks', 'need', 'needs', 'without', 'of', 'for',
+  'all', 'more', 'much', 'less',
 ]);
 
 /** How a head governs its complement. */
@@ -61,7 +62,7 @@ const LIGHT_VERBS = ['launch', 'conduct', 'stage', 'hold', 'held', 'carr', 'sign
 const AFTER_NOUN = fold(['of', 'by', 'on', 'in', 'at', 'against', 'for', 'to', 'with', 'from', 'between', 'among', 'into', 'over']);
 
 /** "an embrace", "the four boycotting states": a verb form where only a noun or adjective can stand. */
-function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
+function impossibleVerb(view: SentenceView, t: TriggerMatch, verbAt: ReadonlySet<number>): boolean {
   if (t.form.pattern.kind !== 'verb') return false;
   // "its six-year campaign for": a verb lemma with no noun reading, where only a noun can stand; "in protest of",
   // "in response": a base form after "in" is never a finite verb; "border patrol agents": a noun modifier.
@@ -75,6 +76,8 @@ function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
       // Only after a verb or a preposition: after its subject ("bulldozers demolished Palestinian homes") it is the verb.
       const prev = view.tokens[t.first - 1]?.norm ?? '';
       if ((prev.length > 3 && prev.endsWith('ed') && !AUXILIARY_BEFORE.has(prev)) || AFTER_NOUN.has(prev)) return true;
+      // "The Palestinians reject proposed Israeli changes": right after another verb trigger.
+      if (verbAt.has(t.first - 1)) return true;
     }
   }
   const prev = view.tokens[t.first - 1];
@@ -84,6 +87,17 @@ function impossibleVerb(view: SentenceView, t: TriggerMatch): boolean {
   if (t.shape !== 'ing' || !(ARTICLES.has(prev.norm) || NUMBERS.has(prev.norm) || prev.kind === 'number')) return false;
   const next = view.tokens[t.last + 1];
   return next !== undefined && next.kind === 'word' && !AFTER_NOUN.has(next.norm) && !view.groups.some((g) => g.first === t.last + 1);
+}
+
+/** Where verb triggers end (memoised per trigger list): a participle right after one describes its object. */
+const verbEndsCache = new WeakMap<readonly TriggerMatch[], Set<number>>();
+function verbEnds(all: readonly TriggerMatch[]): Set<number> {
+  let ends = verbEndsCache.get(all);
+  if (ends === undefined) {
+    ends = new Set(all.filter((o) => o.form.pattern.kind === 'verb').map((o) => o.last));
+    verbEndsCache.set(all, ends);
+  }
+  return ends;
 }
 
 /** A verb reading in noun position ("rejected a United Nations appeal") becomes the noun reading, if any. */
@@ -171,6 +185,20 @@ function protestPurpose(view: SentenceView, t: TriggerMatch, before: TriggerMatc
   return t.form.pattern.code.startsWith('14') && t.form.pattern.kind === 'verb' && t.shape === 'base' && view.tokens[t.first - 1]?.norm === 'to';
 }
 
+const PURPOSE = [['aimed', 'at'], ['aiming', 'at'], ['designed', 'to']];
+const WANT = fold(['want', 'wants', 'wanted', 'wanting']);
+
+/**
+ * Acts that are only aimed at or wished for: "a trip aimed at pushing for a ceasefire" (the trip's purpose),
+ * "X wants Y to attack Z" (what X would like Y to do). Neither is told as happening.
+ */
+function onlyWanted(view: SentenceView, t: TriggerMatch): boolean {
+  if (PURPOSE.some(([a, b]) => view.tokens[t.first - 2]?.norm === a && view.tokens[t.first - 1]?.norm === b)) return true;
+  if (view.tokens[t.first - 1]?.norm !== 'to') return false;
+  const g = view.groups.find((o) => o.last === t.first - 2);
+  return g !== undefined && WANT.has(view.tokens[g.first - 1]?.norm ?? '');
+}
+
 /** "Israeli-occupied", "US-backed": a participle in a compound adjective, not an act. */
 function compoundAdjective(view: SentenceView, t: TriggerMatch): boolean {
   if (t.form.pattern.kind !== 'verb' || t.shape !== 'ed') return false;
@@ -228,11 +256,26 @@ function demandedOf(view: SentenceView, from: number, to: number): { group: Grou
   for (const g of view.groups) {
     if (g.first < from) continue;
     if (g.first >= to) break;
-    for (let i = g.last + 1; i <= g.last + 2 && i < to; i++) {
+    const end = coordinatedEnd(view, g.last, to);
+    for (let i = end + 1; i <= end + 2 && i < to; i++) {
       if (MODALS_OF_DEMAND.has(view.tokens[i]?.norm ?? '')) return { group: g, at: i };
     }
   }
   return null;
+}
+
+const COORDINATED_FILLERS = fold(['his', 'her', 'its', 'their', 'the', 'other', 'allied', 'ruling']);
+/** "President Kagame and his Rwandan Patriotic Front must": where a subject joined by "and" to the group ends. */
+function coordinatedEnd(view: SentenceView, last: number, to: number): number {
+  if (view.tokens[last + 1]?.norm !== 'and') return last;
+  let i = last + 2;
+  while (i < to && i <= last + 7) {
+    const t = view.tokens[i];
+    const capital = t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(view.doc.text.slice(t.start, t.start + 1));
+    if (t === undefined || !(COORDINATED_FILLERS.has(t.norm) || capital || groupAt(view, i) !== null)) break;
+    i++;
+  }
+  return i - 1 > last + 1 ? i - 1 : last;
 }
 
 function clauseEnd(view: SentenceView, index: number): number {
@@ -300,9 +343,9 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
   const tables: FrameTables = patterns.frames;
   // Conditions are not coded ("will retaliate if attacked": the attack has not happened).
   const kept = triggers
-    .filter((t, i) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t) && !protestPurpose(view, t, triggers[i - 1]))
+    .filter((t, i) => !conditional(view, t) && !compoundAdjective(view, t) && !modifiesPerson(view, t) && !protestPurpose(view, t, triggers[i - 1]) && !onlyWanted(view, t))
     .map((t) => asNoun(view, t, patterns))
-    .filter((t) => !impossibleVerb(view, t));
+    .filter((t, _, all) => !impossibleVerb(view, t, verbEnds(all)));
   const rejectTable = tables.get('120');
   const demandTable = tables.get('10');
   for (let i = kept.length - 1; i >= 0; i--) {

@@ -137,13 +137,14 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
   const clauseOfToken: number[] = [];
   const clauseTokens: Array<[number, number]> = sentence.clauses.map(() => [tokens.length, 0]);
   let c = 0;
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     while (c < sentence.clauses.length - 1 && t.start >= (sentence.clauses[c] as Span).end) c++;
     clauseOfToken.push(c);
     const range = clauseTokens[c] as [number, number];
     range[0] = Math.min(range[0], i);
     range[1] = Math.max(range[1], i + 1);
-  });
+  }
   const groups: Group[] = [];
   for (const m of sentenceMentions(doc, sentence, extra)) {
     const previous = groups[groups.length - 1];

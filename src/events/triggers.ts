@@ -235,6 +235,7 @@ function headCacheOf(patterns: LanguagePatterns): HeadCache {
 }
 
 const NO_FORMS: HeadForms = { single: [], phrases: [], seconds: new Set(), contextHeads: new Set() };
+const FORMS: HeadForms[] = [];
 
 function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCache, index: number): HeadForms {
   const t = view.tokens[index];
@@ -303,17 +304,23 @@ function nameTokens(view: SentenceView): Uint8Array {
 export function findTriggers(view: SentenceView, patterns: LanguagePatterns): TriggerMatch[] {
   const named = nameTokens(view);
   const heads = headCacheOf(patterns);
-  const forms: HeadForms[] = [];
+  // Each token's forms, in a buffer kept between calls (findTriggers never runs inside itself).
+  const forms = FORMS;
+  forms.length = view.tokens.length;
+  let anySingle = false;
   const phrases: TriggerMatch[] = [];
   for (let i = 0; i < view.tokens.length; i++) {
     const here = named[i] === 1 ? NO_FORMS : headForms(view, patterns, heads, i);
-    forms.push(here);
+    forms[i] = here;
+    if (here.single.length > 0) anySingle = true;
     if (here.phrases.length === 0 || !secondInReach(view, i, here.seconds)) continue;
     for (const { form, future } of here.phrases) {
       const tokens = continuePhrase(view, i, form.keys);
       if (tokens !== null) phrases.push({ form, tokens, first: i, last: tokens[tokens.length - 1] ?? i, shape: form.shape, futurePrefix: future });
     }
   }
+  // Most sentences' words start nothing: nothing else to build.
+  if (!anySingle && phrases.length === 0) return [];
   phrases.sort(
     (a, b) =>
       b.tokens.length - a.tokens.length ||
@@ -332,7 +339,7 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
     for (const t of c.tokens) used[t] = 1;
     chosen.push(c);
   }
-  for (let i = 0; i < forms.length; i++) {
+  for (let i = 0; anySingle && i < view.tokens.length; i++) {
     const here = forms[i] as HeadForms;
     if (used[i] === 1 || here.single.length === 0) continue;
     // One look at the clause settles every form whose context cannot be there.

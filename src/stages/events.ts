@@ -5,8 +5,9 @@ import { arabicReadings } from '../events/arabic.js';
 import { assignArguments, inRelativeClause, type Assignment, type SentenceMemory } from '../events/arguments.js';
 import { findModality } from '../events/modality.js';
 import { meetingHost, nounAgents, placedTarget, protestTarget, withoutOthersAgents } from '../events/arabic-arguments.js';
-import { CONFLICT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
+import { CONFLICT_ROOTS, INCIDENT_ROOTS, participants, selfPair, type TriggerPlace } from '../events/participants.js';
 import { placeOf } from '../events/place.js';
+import { quietSentence } from '../events/quiet.js';
 import { buildSentenceView, lowerBound, tokenAt, type ActorRef, type SentenceView } from '../events/sentence.js';
 import { settleSentence, type RankedEvent } from '../events/settle.js';
 import { frameArguments, resolveEnglishFrames } from '../events/english-frames.js';
@@ -58,6 +59,13 @@ function confidenceOf(trigger: TriggerMatch, a: Assignment, source: ActorRef | n
   return Math.round(Math.min(0.99, Math.max(0.05, c)) * 100) / 100;
 }
 
+/** Could the trigger be coded as a protest or violence, by its own code, its frame's or its future reading? */
+function mayBeIncident(trigger: TriggerMatch, lexicon: EventLexicon): boolean {
+  const own = trigger.form.pattern.code;
+  for (const code of [own, trigger.frame?.code, lexicon.modality.futureCodes.get(own)]) if (code != null && INCIDENT_ROOTS.has(code.slice(0, 2))) return true;
+  return false;
+}
+
 export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc: Document) => Document {
   return (doc) => {
     const patterns = doc.lang === 'ar' ? lexicon.ar : lexicon.en;
@@ -75,11 +83,15 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
       while (end < doc.tokens.length && (doc.tokens[end] as Token).start < sentence.end) end++;
       const tokens = doc.tokens.slice(tokenIndex, end);
       if (tokens.length === 0) continue;
+      // Nothing in it can be coded (src/events/quiet.ts); an Arabic one may still say where the next ones happen.
+      const quiet = quietSentence(doc, sentence, tokens, patterns, lexicon);
+      if (quiet && doc.lang !== 'ar') continue;
       let view = buildSentenceView(doc, sentence, tokens);
       const here = doc.lang === 'ar' ? placeOf(view, lexicon.unidentified) : null;
       // A place carries along its paragraph: the next sentence's protesters are still in the same city.
       if (here) place = { paragraph: sentence.paragraph, actor: here };
       else if (place && place.paragraph !== sentence.paragraph) place = null;
+      if (quiet) continue;
       const found = findTriggers(view, patterns);
       // English heads take over the trigger they govern (urged X to withdraw, condemned the attack).
       const triggers = doc.lang === 'en' ? resolveEnglishFrames(view, found, patterns) : found;
@@ -92,6 +104,8 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
         const extra = findUnidentified(doc, tokens, [...new Set<Mention>(named)], lexicon.unidentified, here ?? place?.actor ?? null).filter((m) => !inPhrase(m));
         if (extra.length > 0) view = buildSentenceView(doc, sentence, tokens, extra);
       }
+      // With no actor named, only a protest (its protesters implied) or violence told without actors can be coded.
+      if (view.groups.length === 0 && !triggers.some((t) => mayBeIncident(t, lexicon))) continue;
       events.push(...codeSentence(view, triggers, lexicon, cameo, markers, here ?? place?.actor ?? null));
     }
     doc.events = events;
@@ -206,5 +220,6 @@ function codeSentence(
   // A trigger word that names the actors themselves (المتظاهرون، المحتجون) tells of a protest only when they
   // are not doing something else together in the sentence: protesters who cooperate, meet or help do just that.
   const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-  return settleSentence(out.filter((r) => !cooperating.some((m) => overlaps(m, r.event.trigger))));
+  // (Only protests: "agreed to US mediation" spans its own target and still tells the act.)
+  return settleSentence(out.filter((r) => r.event.root !== '14' || !cooperating.some((m) => overlaps(m, r.event.trigger))));
 }
