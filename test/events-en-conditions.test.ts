@@ -132,3 +132,52 @@ describe('wounding, and whom a protest is against', () => {
     expect(summary('Tunisian lawyers held a sit-in against the abuses by Tunisian police.')).toContain('141 TUN/CVL>TUN/MIL');
   });
 });
+
+describe('demands and nouns after a report', () => {
+  it('reads "X said Y and its allies must ..." as a demand on Y', () => {
+    expect(summary('Germany said Iran and its allies must stop the attacks.').some((e) => e.startsWith('10') && e.endsWith('DEU>IRN'))).toBe(true);
+  });
+
+  it('gives a noun governed by "he will extend" or "it would sign" the speaker as its agent', () => {
+    expect(summary('Iran said it would sign an agreement with Iraq.')).toEqual(['030 IRN>IRQ']);
+    expect(summary('The Jordanian king announced that he will extend the curfew in Irbid.')).toEqual(['1323 JOR/GOV>JOR/CVL']);
+  });
+});
+
+describe('letting inspectors in', () => {
+  it('codes allowing or permitting inspectors or monitors as receiving them (0862), an intent when future', () => {
+    expect(summary('Syria allowed UN monitors into Homs.')).toEqual(['0862 SYR>ORG:UN']);
+    expect(summary('Iran said it would permit the return of IAEA inspectors.')).toContain('0355 IRN>ORG:IAEA');
+    expect(summary('The rebels allowed the wounded to leave.').some((e) => e.startsWith('086'))).toBe(false);
+  });
+});
+
+describe('objects of accusations and -ing modifiers', () => {
+  it('takes "blamed X for the bombing" as one accusation', () => {
+    expect(summary('Lebanon blamed Israel for the bombing of a bridge.')).toEqual(['1123 LBN>ISR']);
+  });
+
+  it('reads a verb lemma after "the <-ing word>" as a noun ("the peacekeeping force")', () => {
+    expect(summary('Ghana praised the peacekeeping force in Liberia.').some((e) => e.startsWith('170'))).toBe(false);
+  });
+});
+
+describe('consensus to act, rights to act, receiving observers', () => {
+  it('reads "reached a consensus to <act>" as an intent to do it', () => {
+    expect(summary('Chile and Peru reached a consensus to exchange information on fisheries.')).toEqual(['0314 CHL>PER']);
+  });
+
+  it('does not code what a party has the right to do', () => {
+    expect(summary('France defended the right of Malian troops to fire on militants in Gao.').some((e) => e.startsWith('19'))).toBe(false);
+  });
+
+  it('codes receiving a mission of observers as receiving inspectors (0862)', () => {
+    expect(summary('Georgia received a mission of observers from the OSCE.')).toEqual(['0862 GEO>ORG:OSCE']);
+  });
+});
+
+describe('whom a demand asks', () => {
+  it('aims a demand for an act at the act’s named doer ("demanded an apology by Russia")', () => {
+    expect(summary('Ukraine demanded an immediate apology by Russia.')).toEqual(['102 UKR>RUS']);
+  });
+});

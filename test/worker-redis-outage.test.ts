@@ -3,15 +3,14 @@
 // in hand, then started again on the same port. The worker must ride it out: no crash, no job lost or failed, and
 // every article stored exactly once, whole. The store is a SQLite file (the worker takes either kind of store).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../src/bench/corpus.js';
 import { enqueuePaths } from '../src/queue/enqueue.js';
-import { openQueue, type CodingJob } from '../src/queue/queue.js';
+import { openQueue } from '../src/queue/queue.js';
 import { backends, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
 import { shapes, storedCount } from './store-shapes.js';
@@ -21,6 +20,7 @@ const SKIP_MESSAGE = 'redis outage: skipped; needs redis-server on PATH (apt-get
 
 const ARTICLES = 60;
 const LOCK_MS = 1500;
+const QUEUE = 'rasad-outage';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
@@ -60,13 +60,19 @@ async function kill9(child: ChildProcess): Promise<void> {
 if (HAS_REDIS_SERVER) redisOutageTests();
 else it.skip(SKIP_MESSAGE, () => undefined);
 
+interface WorkerChild {
+  process: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
 function redisOutageTests(): void {
   describe('a Redis outage under a running worker', () => {
     const sqlite = backends().find((b): b is Backend => b.name === 'sqlite');
     let dir: string;
     let corpus: string;
-    let redis: ChildProcess | null = null;
-    let worker: ChildProcess | null = null;
+    const children: ChildProcess[] = [];
 
     beforeAll(async () => {
       buildCli();
@@ -76,62 +82,108 @@ function redisOutageTests(): void {
     }, 180_000);
 
     afterAll(async () => {
-      if (worker) await kill9(worker);
-      if (redis) await kill9(redis);
+      for (const child of children) await kill9(child);
       await sqlite?.cleanup();
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('the worker waits for Redis to come back, then finishes: nothing lost, failed or stored twice', async () => {
-      if (!sqlite) throw new Error('no SQLite backend');
+    /** A private Redis (port and append-only file of its own) holding the corpus as one queue's jobs. */
+    async function redisWithJobs(label: string): Promise<{ url: string; start(): Promise<void>; kill(): Promise<void> }> {
       const port = await freePort();
-      const redisUrl = `redis://127.0.0.1:${port}`;
-      redis = await startRedis(port, dir);
-      const queueName = 'rasad-outage';
-      let queue: Queue<CodingJob> = await openQueue(redisUrl, queueName);
-      expect(await enqueuePaths(queue, [corpus])).toEqual({ read: ARTICLES, sent: ARTICLES, errors: 0 });
-      await queue.close();
+      const data = join(dir, label);
+      mkdirSync(data);
+      let server: ChildProcess | null = null;
+      const start = async (): Promise<void> => {
+        server = await startRedis(port, data);
+        children.push(server);
+      };
+      await start();
+      const url = `redis://127.0.0.1:${port}`;
+      const queue = await openQueue(url, QUEUE);
+      try {
+        expect(await enqueuePaths(queue, [corpus])).toEqual({ read: ARTICLES, sent: ARTICLES, errors: 0 });
+      } finally {
+        await queue.close();
+      }
+      return { url, start, kill: async () => void (server && (await kill9(server))) };
+    }
 
-      const location = sqlite.fresh('redis-outage');
-      const child = spawn(process.execPath, [RASAD, 'worker', '--db', location, '--redis', redisUrl, '--queue', queueName, '--until-empty', '--concurrency', '2'], {
+    function startWorkerChild(location: string, redisUrl: string, ...more: string[]): WorkerChild {
+      const child = spawn(process.execPath, [RASAD, 'worker', '--db', location, '--redis', redisUrl, '--queue', QUEUE, '--concurrency', '2', ...more], {
         // Locks shorter than the outage: the jobs in hand when Redis went are taken up again when it is back.
         env: { ...process.env, RASAD_WORKER_LOCK_MS: String(LOCK_MS) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      worker = child;
+      children.push(child);
       let stdout = '';
       let stderr = '';
       child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      return { process: child, stdout: () => stdout, stderr: () => stderr, exited };
+    }
 
-      await waitFor('the worker to be mid-way', async () => (await storedCount(sqlite, location)) >= 10);
-      await kill9(redis);
-      const atCrash = await storedCount(sqlite, location);
+    /** Redis killed -9 once the worker is mid-way; resolves with the articles stored by then, once the worker noticed. */
+    async function crashRedisMidRun(redis: { kill(): Promise<void> }, worker: WorkerChild, location: string, backend: Backend): Promise<number> {
+      await waitFor('the worker to be mid-way', async () => (await storedCount(backend, location)) >= 10);
+      await redis.kill();
+      const atCrash = await storedCount(backend, location);
       expect(atCrash).toBeLessThan(ARTICLES);
-      // Down long enough for the worker to find it gone (it reconnects about once a second).
-      await waitFor('the worker to notice Redis is gone', () => /queue: .*(ECONNREFUSED|Connection is closed)/.test(stderr), 20_000);
-      await sleep(LOCK_MS + 500);
-      expect(child.exitCode, stderr).toBeNull();
+      // It reconnects about once a second, so it finds Redis gone at once.
+      await waitFor('the worker to notice Redis is gone', () => /queue: .*(ECONNREFUSED|ECONNRESET|EPIPE|Connection is closed)/.test(worker.stderr()), 20_000);
+      return atCrash;
+    }
 
-      redis = await startRedis(port, dir);
-      expect(await exited, stderr).toBe(0);
-      expect(stdout, stderr).toMatch(/failed: 0/);
-      expect(stderr).toContain('rasad worker: queue: jobs complete again');
-
-      queue = await openQueue(redisUrl, queueName);
+    /** The queue and the store once it is all over: every job completed, every article stored once and whole. */
+    async function expectAllStoredOnce(redisUrl: string, backend: Backend, location: string): Promise<void> {
+      const queue = await openQueue(redisUrl, QUEUE);
       try {
         expect(await queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed')).toEqual({ completed: ARTICLES, failed: 0, waiting: 0, active: 0, delayed: 0 });
       } finally {
         await queue.close();
       }
-      const got = await shapes(sqlite, location);
+      const got = await shapes(backend, location);
       expect(got.articles).toHaveLength(ARTICLES);
       expect(new Set(got.articles.map((a) => a.hash)).size).toBe(ARTICLES);
       expect(got.orphans).toBe(0);
       // Whole: every event of every article has its merge report and its merged event.
       expect(got.articles.every((a) => a.events > 0 && a.events === a.reports && a.reports === a.merged)).toBe(true);
-      console.log(`redis outage: killed with ${atCrash} of ${ARTICLES} articles stored; worker said: ${stdout.trim()}`);
+    }
+
+    it('the worker waits for Redis to come back, then finishes: nothing lost, failed or stored twice', async () => {
+      if (!sqlite) throw new Error('no SQLite backend');
+      const redis = await redisWithJobs('ride-out');
+      const location = sqlite.fresh('ride-out');
+      const worker = startWorkerChild(location, redis.url, '--until-empty');
+      const atCrash = await crashRedisMidRun(redis, worker, location, sqlite);
+      await sleep(LOCK_MS + 500); // down for longer than the locks of the jobs in hand
+      expect(worker.process.exitCode, worker.stderr()).toBeNull();
+
+      await redis.start();
+      expect(await worker.exited, worker.stderr()).toBe(0);
+      expect(worker.stdout(), worker.stderr()).toMatch(/failed: 0/);
+      expect(worker.stderr()).toContain('rasad worker: queue: jobs complete again');
+      await expectAllStoredOnce(redis.url, sqlite, location);
+      console.log(`redis outage: killed with ${atCrash} of ${ARTICLES} articles stored; worker said: ${worker.stdout().trim()}`);
+    }, 180_000);
+
+    it('SIGTERM while Redis is down stops the worker at once; another finishes the jobs when Redis is back', async () => {
+      if (!sqlite) throw new Error('no SQLite backend');
+      const redis = await redisWithJobs('stopped');
+      const location = sqlite.fresh('stopped');
+      const first = startWorkerChild(location, redis.url);
+      await crashRedisMidRun(redis, first, location, sqlite);
+      first.process.kill('SIGTERM');
+      // A graceful close would wait for Redis to mark the jobs in hand done, for ever.
+      const code = await Promise.race([first.exited, sleep(15_000).then(() => 'still running 15 s after SIGTERM')]);
+      expect(code, first.stderr()).toBe(0);
+      expect(first.stderr()).toContain('rasad worker: queue: Redis is unreachable, so the jobs in hand are left to other workers');
+
+      await redis.start();
+      const second = startWorkerChild(location, redis.url, '--until-empty');
+      expect(await second.exited, second.stderr()).toBe(0);
+      expect(second.stdout(), second.stderr()).toMatch(/failed: 0/);
+      await expectAllStoredOnce(redis.url, sqlite, location);
     }, 180_000);
   });
 }

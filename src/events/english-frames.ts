@@ -131,7 +131,8 @@ function afterAdjective(view: SentenceView, t: TriggerMatch): boolean {
     if (ARTICLES.has(w)) return modifiers > 0;
     if (view.tokens[i - 1]?.norm === '-') {
       i -= 3; // a hyphened compound (six-year, long-term) is one modifier
-    } else if (tok?.kind === 'number' || NUMBERS.has(w) || (w.length > 3 && ADJECTIVE_ENDING.test(w))) {
+    } else if (tok?.kind === 'number' || NUMBERS.has(w) || (w.length > 3 && ADJECTIVE_ENDING.test(w)) || (w.length > 5 && w.endsWith('ing'))) {
+      // (an -ing modifier too: "the peacekeeping force", "the ruling party")
       i--;
     } else return false;
     modifiers++;
@@ -195,9 +196,16 @@ const WANT = fold(['want', 'wants', 'wanted', 'wanting']);
 function onlyWanted(view: SentenceView, t: TriggerMatch): boolean {
   if (PURPOSE.some(([a, b]) => view.tokens[t.first - 2]?.norm === a && view.tokens[t.first - 1]?.norm === b)) return true;
   if (view.tokens[t.first - 1]?.norm !== 'to') return false;
+  // "defended the right of Russian troops to fire": what one may do, not what was done.
+  for (let i = t.first - 2; i >= Math.max(0, t.first - 6); i--) {
+    const w = view.tokens[i]?.norm ?? '';
+    if (RIGHT.has(w) && (i === t.first - 2 || view.tokens[i + 1]?.norm === 'of')) return true;
+    if (view.tokens[i]?.kind === 'punct') break;
+  }
   const g = view.groups.find((o) => o.last === t.first - 2);
   return g !== undefined && WANT.has(view.tokens[g.first - 1]?.norm ?? '');
 }
+const RIGHT = fold(['right', 'rights']);
 
 /** "Israeli-occupied", "US-backed": a participle in a compound adjective, not an act. */
 function compoundAdjective(view: SentenceView, t: TriggerMatch): boolean {
@@ -242,6 +250,8 @@ function linkOf(view: SentenceView, h: TriggerMatch, c: TriggerMatch): Link | nu
   if (!verb) return 'object';
   const before = view.tokens[to - 1]?.norm ?? '';
   if (c.shape === 'ing' && to > from && GERUND_PREPS.has(before)) return 'object';
+  // "blamed Israel for the bombing of": a gerund noun after its preposition and article.
+  if (c.shape === 'ing' && to - from > 1 && ARTICLES.has(before) && GERUND_PREPS.has(view.tokens[to - 2]?.norm ?? '')) return 'object';
   // "denied sending weapons": a gerund right after its verb is its object.
   if (c.shape === 'ing' && to === from && h.form.pattern.kind === 'verb') return 'object';
   return null;
@@ -297,6 +307,8 @@ function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
 const COOPERATIVE = /^0[3-8]/;
 /** A statement that another party attacked: an accusation. */
 const REPORTED_ATTACK = '112';
+/** Appeals and demands: whoever is to do the act they ask for is their target. */
+const ASKING_HEADS = /^(02|10)/;
 const VIOLENCE_CODE = /^(18|19|20)/;
 /** Event nouns a verb has handed over to ("launched war games", "endorsed an agreement"): governed by it. */
 export const GOVERNED_BY_HEAD = new WeakSet<TriggerMatch>();
@@ -541,6 +553,9 @@ export function frameArguments(view: SentenceView, trigger: TriggerMatch, a: Ass
     }
   }
   if (f.target) return { ...a, targets: f.target.refs, targetGroup: f.target, mutual: false };
+  // "demanded an immediate admission by Moscow", "called for a withdrawal by Israel": asked of the act's doer.
+  const asked = ASKING_HEADS.test(trigger.form.pattern.code) && f.complement?.form.pattern.kind === 'noun' ? nounAgent(view, f.complement) : null;
+  if (asked && !asked.refs.some((r) => a.sources.some((s) => s.actor.id === r.actor.id))) return { ...a, targets: asked.refs, targetGroup: asked, mutual: false };
   if (f.code === REPORTED_ATTACK && f.complement && isStatement(trigger.form.pattern)) return accused(view, f.complement, a, memory);
   if (a.targets.length > 0 || a.mutual || f.complement === null) return a;
   const inner = assignArguments(view, f.complement, { ...memory });

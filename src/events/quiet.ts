@@ -4,9 +4,10 @@
 // beside a trigger of conflict; a frame never turns another act into one of those (checked on the frame tables).
 import type { Document, Sentence, Token } from '../document.js';
 import type { EventLexicon, LanguagePatterns } from '../lexicon/events.js';
-import { arabicReadings } from './arabic.js';
+import { arabicBareStems, arabicReadings } from './arabic.js';
 import { CONFLICT_ROOTS, INCIDENT_ROOTS } from './participants.js';
 import { lowerBound } from './sentence.js';
+import { MAX_GAP } from './triggers.js';
 
 /** Does a mention that names an actor start inside the sentence? (The mentions a sentence view groups.) */
 export function namesAnActor(doc: Document, sentence: Sentence): boolean {
@@ -18,10 +19,17 @@ export function namesAnActor(doc: Document, sentence: Sentence): boolean {
   return false;
 }
 
+/** What the conflict forms a word starts need: nothing more (one-word forms), or one of these second words. */
+interface Risk {
+  alone: boolean;
+  seconds: ReadonlySet<string>;
+}
+const NO_RISK: Risk = { alone: false, seconds: new Set() };
+
 interface QuietTable {
   /** A frame table yields a protest or violence: no sentence is passed over. */
   never: boolean;
-  byNorm: Map<string, boolean>;
+  byNorm: Map<string, Risk>;
 }
 const CACHE_LIMIT = 100_000;
 const tables = new WeakMap<LanguagePatterns, QuietTable>();
@@ -37,32 +45,48 @@ function tableOf(patterns: LanguagePatterns): QuietTable {
   return table;
 }
 
-/** Could a form this word starts (any reading of it, a superset of what matching tries) tell conflict? */
-function mayStartConflict(patterns: LanguagePatterns, lexicon: EventLexicon, norm: string, arabic: boolean): boolean {
-  const keys = arabic ? arabicReadings(norm).map((r) => r.stem) : [norm];
-  for (const key of keys) {
+/** The conflict forms a word may start (any reading of it: a superset of what matching tries). */
+function riskOf(patterns: LanguagePatterns, lexicon: EventLexicon, norm: string, arabic: boolean): Risk {
+  let alone = false;
+  const seconds = new Set<string>();
+  for (const key of arabic ? arabicReadings(norm).map((r) => r.stem) : [norm]) {
     for (const form of patterns.byFirst.get(key) ?? []) {
       const code = form.pattern.code;
       const future = lexicon.modality.futureCodes.get(code);
-      if (CONFLICT_ROOTS.has(code.slice(0, 2)) || (future !== undefined && INCIDENT_ROOTS.has(future.slice(0, 2)))) return true;
+      if (!CONFLICT_ROOTS.has(code.slice(0, 2)) && !(future !== undefined && INCIDENT_ROOTS.has(future.slice(0, 2)))) continue;
+      const second = form.keys[1];
+      if (second === undefined) alone = true;
+      else seconds.add(second);
     }
   }
-  return false;
+  return alone || seconds.size > 0 ? { alone, seconds } : NO_RISK;
 }
 
 /** Can the sentence (its tokens) yield no event whatever its triggers? */
 export function quietSentence(doc: Document, sentence: Sentence, tokens: readonly Token[], patterns: LanguagePatterns, lexicon: EventLexicon): boolean {
   const table = tableOf(patterns);
   if (table.never || namesAnActor(doc, sentence)) return false;
-  for (const t of tokens) {
+  const arabic = doc.lang === 'ar';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
-    let risky = table.byNorm.get(t.norm);
-    if (risky === undefined) {
+    let risk = table.byNorm.get(t.norm);
+    if (risk === undefined) {
       if (table.byNorm.size >= CACHE_LIMIT) table.byNorm.clear();
-      risky = mayStartConflict(patterns, lexicon, t.norm, doc.lang === 'ar');
-      table.byNorm.set(t.norm, risky);
+      risk = riskOf(patterns, lexicon, t.norm, arabic);
+      table.byNorm.set(t.norm, risk);
     }
-    if (risky) return false;
+    if (risk.alone || (risk.seconds.size > 0 && secondFollows(tokens, i, risk.seconds, arabic))) return false;
   }
   return true;
+}
+
+/** Does a second word follow within reach, as trigger matching looks for it? */
+function secondFollows(tokens: readonly Token[], head: number, seconds: ReadonlySet<string>, arabic: boolean): boolean {
+  for (let j = head + 1; j <= head + 1 + MAX_GAP && j < tokens.length; j++) {
+    const norm = (tokens[j] as Token).norm;
+    if (seconds.has(norm)) return true;
+    if (arabic) for (const stem of arabicBareStems(norm)) if (seconds.has(stem)) return true;
+  }
+  return false;
 }

@@ -32,7 +32,8 @@ export interface TriggerFrame {
   asserted: boolean;
 }
 
-const MAX_GAP = 2;
+/** Words a phrase's next word may stand after the previous one (up to two between). */
+export const MAX_GAP = 2;
 const AR_PREPOSITIONS = new Set(
   ['من', 'في', 'إلى', 'على', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ', 'حول', 'ضد', 'عبر', 'لدى', 'دون', 'بين', 'نحو', 'تجاه', 'عقب', 'إثر', 'أثناء'].map(foldKey),
 );
@@ -190,7 +191,13 @@ function holds(view: SentenceView, index: KeyIndex, p: EventPattern, first: numb
 function clauseHasAny(view: SentenceView, index: KeyIndex, first: number, words: ReadonlySet<string>): boolean {
   const clause = view.clauseOfToken[first] ?? 0;
   const next = purposeClause(view, clause);
-  for (const c of next >= 0 ? [clause, next] : [clause]) for (const key of index.clause(c)) if (words.has(key)) return true;
+  return setsMeet(index.clause(clause), words) || (next >= 0 && setsMeet(index.clause(next), words));
+}
+
+/** Do two sets share a member? (Walks the smaller one.) */
+function setsMeet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const key of small) if (large.has(key)) return true;
   return false;
 }
 

@@ -125,6 +125,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     maxStalledCount: 3,
     autorun: false,
   });
+  /** The last queue error since a job last completed: '' while Redis answers. */
   let lastError = '';
   worker.on('error', (err) => {
     // ioredis repeats the same error while Redis is away: say it once.
@@ -159,7 +160,11 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
     (closing ??= (async () => {
       clearInterval(poll);
       await outage.stop();
-      await worker.close();
+      // With Redis unreachable the jobs in hand cannot be marked done, and a graceful close would wait for it for
+      // ever: let them go (their locks expire, and the worker that takes them up finds their articles stored).
+      const queueDown = lastError !== '';
+      if (queueDown) log('queue: Redis is unreachable, so the jobs in hand are left to other workers');
+      await worker.close(queueDown);
       await counter?.close();
       finish();
     })());
