@@ -181,3 +181,15 @@ describe('whom a demand asks', () => {
     expect(summary('Ukraine demanded an immediate apology by Russia.')).toEqual(['102 UKR>RUS']);
   });
 });
+
+describe('rebels and dissidents a state deals with', () => {
+  it('reads unnamed rebels in talks, concessions and rejections as the state’s own', () => {
+    expect(summary('The Sudanese government held talks with rebels in Nairobi.')).toEqual(['046 SDN/GOV>SDN/REB']);
+    expect(summary('Colombia rejected demands from guerrillas.')).toEqual(['120 COL>COL/REB']);
+  });
+
+  it('takes their country when it is named right after them ("dissidents from Myanmar")', () => {
+    expect(summary('The Thai king met with exiled dissidents from military-ruled Myanmar.')).toEqual(['040 THA/GOV>MMR/OPP']);
+    expect(summary('Turkish jets bombed rebels in Iraq.')).toEqual(['195 TUR/MIL>IRQ/REB']);
+  });
+});

@@ -639,7 +639,12 @@ const OWN_OPPONENTS: ReadonlyMap<string, Role> = new Map([
   ...['dissidents', 'opposition'].map((w) => [w, 'OPP'] as const),
 ]);
 const FORCE_CODES = /^(17|18|19|20)/;
+/** Dealing with them at home: talks, concessions, rejections ("held talks with rebels in Nairobi"). */
+const DEALING_CODES = /^(04|08|12)/;
 const OPPONENT_REACH = 7;
+const KIND_HOME = fold(['from', 'of', 'in']);
+/** Talks "with rebels in Nairobi" are only held there: only from/of name where such people are from. */
+const KIND_ORIGIN = fold(['from', 'of']);
 /** Words that end the object of a verb before a named kind could be read ("attacked a base where rebels ..."). */
 const OBJECT_END = fold(['where', 'which', 'who', 'that', 'after', 'before', 'while', 'when', 'as', 'said', 'says', 'and', 'but', 'by']);
 
@@ -649,16 +654,23 @@ const OBJECT_END = fold(['where', 'which', 'who', 'that', 'after', 'before', 'wh
  */
 function withOwnOpponents(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
   const source = a.sources[0];
-  if (!FORCE_CODES.test(trigger.frame?.code ?? trigger.form.pattern.code) || a.targets.length > 0 || a.mutual || a.sources.length !== 1) return a;
-  // "Turkish police detained demonstrators in Berlin": abroad, the people are the place's, not the doer's.
-  if (!source || source.actor.id.length !== 3 || locatedIn(view, trigger, a.sources) !== null) return a;
+  const code = trigger.frame?.code ?? trigger.form.pattern.code;
+  const force = FORCE_CODES.test(code);
+  if (!(force || DEALING_CODES.test(code)) || a.targets.length > 0 || a.sources.length !== 1) return a;
+  // "Turkish police detained demonstrators in Berlin": abroad, the people are the place's, not the doer's
+  // (talks in Nairobi are only held there).
+  if (!source || source.actor.id.length !== 3 || (force && locatedIn(view, trigger, a.sources) !== null)) return a;
   for (let i = trigger.last + 1; i <= trigger.last + OPPONENT_REACH && i < view.tokens.length; i++) {
     const t = view.tokens[i];
     if (t === undefined || (t.kind === 'punct' && t.norm !== '-') || OBJECT_END.has(t.norm)) return a;
     if (view.groups.some((g) => i >= g.first && i <= g.last)) return a;
     const role = OWN_OPPONENTS.get(t.norm);
-    if (role === undefined || role === source.actor.role) continue;
-    const actor = withRole({ ...source.actor, cameo: source.actor.cameo.slice(0, 3) }, role);
+    if (role === undefined) continue;
+    // "dissidents from Myanmar", "rebels of Chad": their country is named right after them.
+    const home = view.groups.find((g) => g.first > i && g.first <= i + 6 && g.refs.length === 1 && g.refs[0]?.actor.id.length === 3 && (force ? KIND_HOME : KIND_ORIGIN).has(introduction(view, g)?.word ?? ''));
+    const state = home?.refs[0]?.actor ?? source.actor;
+    if (home === undefined && role === source.actor.role) continue;
+    const actor = withRole({ ...state, cameo: state.cameo.slice(0, 3) }, role);
     const mention: Mention = { start: t.start, end: t.end, kind: 'body', sentence: source.mention.sentence, entry: `UNID:${t.norm}:named`, actors: [actor] };
     const ref: ActorRef = { actor, mention };
     return { ...a, targets: [ref], targetGroup: { refs: [ref], start: t.start, end: t.end, first: i, last: i } };
