@@ -1,50 +1,11 @@
 // PostgreSQL going away under an open store and coming back: calls fail with a StoreUnavailableError that names the
 // server (what the workers wait on), nothing is half-written, and the same store carries on once it is back. The
 // outage is a TCP relay in front of the real server, cut and restored on the same port.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emptyDocument, type Document } from '../src/document.js';
 import { openStore, StoreUnavailableError, type Store } from '../src/store/store.js';
 import { describePostgres, postgresBackend, type Backend } from './backends.js';
-
-class Relay {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-  /** While set, what clients send is swallowed: their queries stay in flight, unanswered. */
-  holding = false;
-
-  constructor(private readonly target: URL) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(Number(this.target.port || 5432), this.target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => [client, upstream].forEach((x) => x.destroy()));
-      }
-      client.on('data', (chunk: Buffer) => {
-        if (!this.holding) upstream.write(chunk);
-      });
-      upstream.pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    const address = server.address();
-    this.port = typeof address === 'object' && address !== null ? address.port : 0;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    this.holding = false;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    // Let the clients' ends of the cut sockets close too, so the pool drops its idle connections before a test goes on.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { Relay } from './tcp-relay.js';
 
 function article(id: string): Document {
   return emptyDocument(`Oman and Jordan held talks, report ${id}.`, { id, title: null, outlet: null, published: '2022-01-01', url: null, lang: 'en', origin: id }, 'en');

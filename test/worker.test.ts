@@ -2,7 +2,6 @@
 // logic and the outage watch run everywhere; the queue tests need RASAD_REDIS_URL (and RASAD_PG_URL for PostgreSQL).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
@@ -19,6 +18,7 @@ import { openStore, type SaveResult } from '../src/store/store.js';
 import type { Document } from '../src/document.js';
 import { describeBackends, PG_URL, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
+import { Relay } from './tcp-relay.js';
 import { shapes, storedCount, type StoreShape } from './store-shapes.js';
 
 const REDIS_URL = process.env.RASAD_REDIS_URL;
@@ -152,30 +152,6 @@ function rasadChild(args: string[], env: NodeJS.ProcessEnv = {}): Child {
   return { process: child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Stands between the worker and PostgreSQL, so the test can take the database away and bring it back. */
-async function pgProxy(target: URL): Promise<{ port: number; up(): Promise<void>; down(): Promise<void>; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  await listen(0);
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const down = async (): Promise<void> => {
-    const closed = server.listening ? new Promise((resolve) => server.close(resolve)) : Promise.resolve();
-    for (const s of sockets) s.destroy();
-    await closed;
-  };
-  return { port, up: () => listen(port), down, close: down };
-}
-
 const ARTICLES = 48;
 
 // Without Redis, one skipped test says how to run these.
@@ -290,31 +266,32 @@ function queueTests(redisUrl: string): void {
       it.skipIf(backend.name !== 'postgres')('database unreachable: a clear error, jobs wait, and all resume when it is back', async () => {
         const { name, queue } = await filledQueue('outage');
         const direct = backend.fresh('outage');
-        const proxy = await pgProxy(new URL(PG_URL ?? ''));
+        const proxy = new Relay(new URL(PG_URL ?? ''));
+        await proxy.open();
         const viaProxy = new URL(direct);
         viaProxy.host = `127.0.0.1:${proxy.port}`;
         try {
-          await proxy.down();
+          await proxy.cut();
           const worker = rasadChild(workerArgs(viaProxy.toString(), name, '--until-empty'));
           await waitFor('the worker to report the database unreachable', () => /cannot reach PostgreSQL at .*; trying again in 1 s \(jobs wait in the queue\)/.test(worker.stderr()));
           expect(await queue.getJobCounts('waiting')).toEqual({ waiting: ARTICLES });
 
-          await proxy.up();
+          await proxy.open();
           await waitFor('some articles stored', async () => (await storedCount(backend, direct)) >= 20);
-          await proxy.down(); // mid-run: connections cut, new ones refused
+          await proxy.cut(); // mid-run: connections cut, new ones refused
           await waitFor('the worker to pause', () => /jobs wait in the queue, trying again in 1 s/.test(worker.stderr()));
           const during = await storedCount(backend, direct);
           await sleep(1500);
           expect(await storedCount(backend, direct)).toBe(during);
 
-          await proxy.up();
+          await proxy.open();
           expect(await worker.exited, worker.stderr()).toBe(0);
           expect(worker.stderr()).toContain('the database answers again; taking jobs');
           expect(worker.stdout()).toMatch(/failed: 0/);
           expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: ARTICLES, failed: 0 });
           expect(await shapes(backend, direct)).toEqual(expected);
         } finally {
-          await proxy.close();
+          await proxy.cut();
         }
       }, 180_000);
     });
