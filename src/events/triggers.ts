@@ -180,17 +180,19 @@ function anyPhraseHolds(view: SentenceView, index: KeyIndex, clause: number, nex
 
 /** Do the pattern's context and "not" phrases allow a trigger headed at token `first`? */
 function holds(view: SentenceView, index: KeyIndex, p: EventPattern, first: number): boolean {
-  // Called for every candidate head: written as loops, without closures or arrays.
   const clause = view.clauseOfToken[first] ?? 0;
-  const next = purposeClause(view, clause);
+  return holdsIn(view, index, p, clause, purposeClause(view, clause));
+}
+
+/** `holds` for a head in `clause`, whose purpose clause (or -1) is `next`. */
+function holdsIn(view: SentenceView, index: KeyIndex, p: EventPattern, clause: number, next: number): boolean {
+  // Called for every candidate head: written as loops, without closures or arrays.
   if (p.context.length > 0 && !anyPhraseHolds(view, index, clause, next, p.context)) return false;
   return !anyPhraseHolds(view, index, clause, next, p.not);
 }
 
-/** Does the clause of token `first` (or the purpose clause after it) read as any of `words`? */
-function clauseHasAny(view: SentenceView, index: KeyIndex, first: number, words: ReadonlySet<string>): boolean {
-  const clause = view.clauseOfToken[first] ?? 0;
-  const next = purposeClause(view, clause);
+/** Does `clause` (or its purpose clause `next`, -1 for none) read as any of `words`? */
+function clauseHasAny(index: KeyIndex, clause: number, next: number, words: ReadonlySet<string>): boolean {
   return setsMeet(index.clause(clause), words) || (next >= 0 && setsMeet(index.clause(next), words));
 }
 
@@ -311,9 +313,9 @@ function nameTokens(view: SentenceView): Uint8Array {
 export function findTriggers(view: SentenceView, patterns: LanguagePatterns): TriggerMatch[] {
   const named = nameTokens(view);
   const heads = headCacheOf(patterns);
-  // Each token's forms, in a buffer kept between calls (findTriggers never runs inside itself).
+  // Each token's forms, in a buffer kept between calls (findTriggers never runs inside itself); only its first
+  // view.tokens.length entries are read.
   const forms = FORMS;
-  forms.length = view.tokens.length;
   let anySingle = false;
   const phrases: TriggerMatch[] = [];
   for (let i = 0; i < view.tokens.length; i++) {
@@ -349,14 +351,23 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   for (let i = 0; anySingle && i < view.tokens.length; i++) {
     const here = forms[i] as HeadForms;
     if (used[i] === 1 || here.single.length === 0) continue;
-    // One look at the clause settles every form whose context cannot be there.
+    // One look at the clause settles every form whose context cannot be there. A head's forms share its clause
+    // and the purpose clause after it (found on first need: a word may have dozens of forms).
     let contextPossible: boolean | null = null;
+    const clause = view.clauseOfToken[i] ?? 0;
+    let next: number | null = null;
     for (const { form, future } of here.single) {
-      if (form.pattern.context.length > 0) {
-        contextPossible ??= clauseHasAny(view, keys(), i, here.contextHeads);
+      const p = form.pattern;
+      if (unconditional(p)) {
+        chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
+        break;
+      }
+      next ??= purposeClause(view, clause);
+      if (p.context.length > 0) {
+        contextPossible ??= clauseHasAny(keys(), clause, next, here.contextHeads);
         if (!contextPossible) continue;
       }
-      if (!allowed(form.pattern, i)) continue;
+      if (!holdsIn(view, keys(), p, clause, next)) continue;
       chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
       break;
     }
