@@ -38,8 +38,14 @@ async function runSql(backend: Backend, location: string, statements: string[]):
   return counts;
 }
 
-/** Back to the schema before 0005, data kept: what a database filled by an older Rasad looks like. */
+/** Back to the schema before 0005, data kept: what a database filled by an older Rasad looks like (0006 undone first). */
 const UNDO_0005 = [
+  'create index events_first on events (date_first)',
+  'create index events_source on events (source_id, target_id)',
+  'create index events_root on events (root)',
+  'create index merge_reports_block on merge_reports (block)',
+  'create index merged_block on merged_events (block)',
+  "delete from rasad_migrations where name = '0006_drop_redundant_indexes'",
   'drop index merge_reports_window',
   'drop index merge_reports_component',
   'drop table merge_cues',
@@ -111,7 +117,7 @@ describeBackends('windowed merging', (backend) => {
     const upgraded = backend.fresh('upgraded');
     await ingest(upgraded, docs.slice(0, 60), 6);
     await runSql(backend, upgraded, UNDO_0005);
-    await ingest(upgraded, [], 1); // opening it runs 0005 again over the stored reports
+    await ingest(upgraded, [], 1); // opening it runs 0005 (and 0006) again over the stored reports
     const [cues, unnamed] = await runSql(backend, upgraded, ['select count(*) from merge_cues', 'select count(*) from merge_reports where component is null']);
     expect(cues).toBeGreaterThan(100);
     expect(unnamed).toBe(0);

@@ -45,7 +45,7 @@ export function reportFactsQuery(db: Kysely<Database>) {
     ]);
 }
 
-type FactsRow = Awaited<ReturnType<ReturnType<typeof reportFactsQuery>['execute']>>[number];
+export type FactsRow = Awaited<ReturnType<ReturnType<typeof reportFactsQuery>['execute']>>[number];
 
 export function toFacts(r: FactsRow): StoredFacts {
   return {
@@ -138,9 +138,9 @@ function linkFactsQuery(db: Kysely<Database>) {
     ]);
 }
 
-type LinkRow = Awaited<ReturnType<ReturnType<typeof linkFactsQuery>['execute']>>[number];
+export type LinkRow = Awaited<ReturnType<ReturnType<typeof linkFactsQuery>['execute']>>[number];
 
-function toLink(r: LinkRow): StoredLink {
+export function toLink(r: LinkRow): StoredLink {
   return {
     id: r.event_id,
     block: r.block,
@@ -170,10 +170,29 @@ export async function linksWhere(db: Kysely<Database>, column: 'm.event_id' | 'm
   return out;
 }
 
-/** The summaries of new events, from their reports' full facts. */
-export async function summaries(db: Kysely<Database>, events: StoredLink[][]): Promise<NewMergedEvent[]> {
+/**
+ * A report its batch has just stored, as merging would read it back: the same rows through the same conversions, so
+ * merging the batch need not read its own reports again.
+ */
+export interface FreshReport {
+  link: StoredLink;
+  facts: StoredFacts;
+}
+
+export function freshReport(link: LinkRow, facts: FactsRow): FreshReport {
+  return { link: toLink(link), facts: toFacts(facts) };
+}
+
+/** The summaries of new events, from their reports' full facts (those of `fresh` reports without reading them). */
+export async function summaries(db: Kysely<Database>, events: StoredLink[][], fresh?: ReadonlyMap<number, FreshReport>): Promise<NewMergedEvent[]> {
   const facts = new Map<number, StoredFacts>();
-  for (const ids of chunks(events.flat().map((r) => r.id), ID_CHUNK)) {
+  const unread: number[] = [];
+  for (const r of events.flat()) {
+    const known = fresh?.get(r.id);
+    if (known) facts.set(r.id, known.facts);
+    else unread.push(r.id);
+  }
+  for (const ids of chunks(unread, ID_CHUNK)) {
     for (const row of await reportFactsQuery(db).where('e.id', 'in', ids).execute()) facts.set(row.id, toFacts(row));
   }
   return events.map((members) =>

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { clusterLinkClosed, linked, mergeWindow } from '../corpus/merge.js';
 import { possiblePartners, type Seed } from './merge-candidates.js';
-import { chunks, ID_CHUNK, linksWhere, summaries, type StoredLink } from './merge-facts.js';
+import { chunks, ID_CHUNK, linksWhere, summaries, type FreshReport, type StoredLink } from './merge-facts.js';
 import { portableWriter, type RowWriter } from './row-writer.js';
 import type { Database } from './tables.js';
 
@@ -19,7 +19,7 @@ export { chunks };
  * Re-cluster a set of reports closed under links (whole components) and write what changed: an event whose reports
  * are those it had keeps its row, the others are replaced (old rows deleted, new ones inserted together), and reports whose event or component changed are pointed at the new ones.
  */
-async function recluster(db: Kysely<Database>, reports: StoredLink[], writer: RowWriter): Promise<void> {
+async function recluster(db: Kysely<Database>, reports: StoredLink[], writer: RowWriter, fresh?: ReadonlyMap<number, FreshReport>): Promise<void> {
   const byBlock = new Map<string, StoredLink[]>();
   for (const r of reports) {
     const list = byBlock.get(r.block);
@@ -50,7 +50,7 @@ async function recluster(db: Kysely<Database>, reports: StoredLink[], writer: Ro
     await db.updateTable('merge_reports').set({ merged_id: null }).where('merged_id', 'in', ids).execute();
     await db.deleteFrom('merged_events').where('id', 'in', ids).execute();
   }
-  const ids = await writer.insertMerged(db, await summaries(db, changed));
+  const ids = await writer.insertMerged(db, await summaries(db, changed, fresh));
   const eventOf = new Map<number, number>();
   changed.forEach((members, i) => {
     for (const r of members) eventOf.set(r.id, ids[i] as number);
@@ -73,15 +73,23 @@ function seedOf(r: StoredLink): Seed {
  * into the events of their blocks. Their possible partners come from the candidate probes; the partners they link
  * with bring their whole components (by name), which together with the seeds is closed under links.
  */
-export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], lockBlocks?: LockBlocks, writer: RowWriter = portableWriter): Promise<void> {
+export async function mergeNewReports(
+  db: Kysely<Database>,
+  eventIds: number[],
+  lockBlocks?: LockBlocks,
+  writer: RowWriter = portableWriter,
+  fresh?: ReadonlyMap<number, FreshReport>,
+): Promise<void> {
   if (eventIds.length === 0) return;
-  const blocks = new Set<string>();
-  for (const ids of chunks(eventIds, ID_CHUNK)) {
+  // Reports the batch has just stored are known already; others (survivors of a deletion) are read.
+  const known = fresh && eventIds.every((id) => fresh.has(id)) ? eventIds.map((id) => (fresh.get(id) as FreshReport).link) : null;
+  const blocks = new Set<string>(known?.map((r) => r.block));
+  for (const ids of known ? [] : chunks(eventIds, ID_CHUNK)) {
     const rows = await db.selectFrom('merge_reports').select('block').where('event_id', 'in', ids).execute();
     for (const r of rows) blocks.add(r.block);
   }
   await lockBlocks?.(db, [...blocks].sort());
-  const seeds = await linksWhere(db, 'm.event_id', eventIds);
+  const seeds = known ?? (await linksWhere(db, 'm.event_id', eventIds));
   const loaded = new Map(seeds.map((r) => [r.id, r]));
   const partners = [...(await possiblePartners(db, seeds.map(seedOf)))].filter((id) => !loaded.has(id));
   for (const r of await linksWhere(db, 'm.event_id', partners)) loaded.set(r.id, r);
@@ -96,7 +104,7 @@ export async function mergeNewReports(db: Kysely<Database>, eventIds: number[], 
   const components = [...new Set(reached.flatMap((r) => (r.component === null ? [] : [r.component])))];
   const set = new Map(reached.map((r) => [r.id, r]));
   for (const r of await linksWhere(db, 'm.component', components)) if (!set.has(r.id)) set.set(r.id, r);
-  await recluster(db, [...set.values()], writer);
+  await recluster(db, [...set.values()], writer, fresh);
 }
 
 /** Blocks per rebuild step: their reports are read and clustered together. */

@@ -152,15 +152,17 @@ export class KyselyStore implements Store {
   ) {}
 
   async saveDocuments(docs: Document[]): Promise<SaveResult> {
-    return this.db.transaction().execute(async (trx) => {
-      const hashes = docs.map((doc) => contentHash(doc.text));
-      await this.options.lockArticles?.(trx, hashes);
-      const writer = this.options.writer ?? portableWriter;
-      const articles = await insertArticles(trx, docs, hashes, writer);
-      const fresh = await insertArticleRows(trx, articles, writer);
-      await mergeNewReports(trx, fresh, this.options.lockBlocks, writer);
-      return { stored: articles.length, duplicates: docs.length - articles.length, events: fresh.length };
-    });
+    const writer = this.options.writer ?? portableWriter;
+    const save = () =>
+      this.db.transaction().execute(async (trx) => {
+        const hashes = docs.map((doc) => contentHash(doc.text));
+        await this.options.lockArticles?.(trx, hashes);
+        const articles = await insertArticles(trx, docs, hashes, writer);
+        const { ids, fresh } = await insertArticleRows(trx, articles, writer);
+        await mergeNewReports(trx, ids, this.options.lockBlocks, writer, fresh);
+        return { stored: articles.length, duplicates: docs.length - articles.length, events: ids.length };
+      });
+    return writer.aroundBatch ? writer.aroundBatch(save) : save();
   }
 
   async hasArticle(hash: string): Promise<boolean> {

@@ -25,6 +25,8 @@ export interface RowWriter {
   /** One new id per row, in order. */
   insertMerged(db: Kysely<Database>, rows: NewMergedEvent[]): Promise<number[]>;
   assign(db: Kysely<Database>, rows: Assignment[]): Promise<void>;
+  /** Runs around a whole batch's transaction, when the writer needs a setting that cannot change inside one. */
+  aroundBatch?<T>(save: () => Promise<T>): Promise<T>;
 }
 
 /**
