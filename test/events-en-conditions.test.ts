@@ -193,3 +193,41 @@ describe('rebels and dissidents a state deals with', () => {
     expect(summary('Turkish jets bombed rebels in Iraq.')).toEqual(['195 TUR/MIL>IRQ/REB']);
   });
 });
+
+describe('an event noun in the object of a verb that will or is ready to happen', () => {
+  it('reads the noun as intent however long the object ("ready to contribute 500 troops to a peacekeeping force")', () => {
+    expect(summary('Spain is ready to contribute 500 troops to a peacekeeping force in Mali.')).toEqual(['0334 ESP>MLI']);
+    expect(summary('Spain will send 2,000 soldiers to a peace-keeping force in Mali.')).toEqual(['0334 ESP>MLI']);
+  });
+
+  it('keeps the act done when nothing marks it, or when an adjunct word or a comma ends the object', () => {
+    expect(summary('Spain contributed 500 troops to a peacekeeping force in Mali.')).toEqual(['074 ESP>MLI']);
+    expect(summary('Spain plans to vote after a peacekeeping force arrived in Mali.').some((e) => e.startsWith('03'))).toBe(false);
+  });
+});
+
+describe('protesters the text does not name', () => {
+  it('makes them the people of the place a protest verb puts them in, against their own government', () => {
+    expect(summary('Thousands of people blocked roads in Lima to demand reforms.')).toEqual(['144 PER/CVL>PER/GOV']);
+    expect(summary('Thousands of people marched in Lima.')).toEqual(['141 PER/CVL>PER/GOV']);
+  });
+
+  it('keeps whom a cue after the protest names ("in defiance of", "against")', () => {
+    expect(summary('Thousands of people blocked streets in Lima in defiance of Chilean authorities.')).toEqual(['144 PER/CVL>CHL/GOV']);
+    expect(summary('Thousands of protesters marched in Lima against the Chilean embassy.')).toEqual(['141 PER/CVL>CHL']);
+  });
+});
+
+describe('withdrawing a peacekeeping force', () => {
+  it('codes it as withdrawing peacekeepers (166), and as a threat when a condition follows', () => {
+    expect(summary('Kenya withdrew its peacekeeping force from Somalia.')).toEqual(['166 KEN>SOM']);
+    expect(summary('Kenya announced that it will withdraw its peacekeeping force from Somalia unless the Somali government pays its troops.')).toEqual(['136 KEN>SOM']);
+  });
+});
+
+describe('inspectors sent to a place', () => {
+  it('codes sending or dispatching inspectors or investigators to X as investigating X (090), not their mere mention', () => {
+    expect(summary('The IAEA dispatched inspectors to Iran.')).toEqual(['090 ORG:IAEA>IRN']);
+    expect(summary('The IAEA said its inspectors were in Iran.')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // One sentence's reporting frames, found in a single left-to-right pass over its tokens.
 import type { Lang, Span, Token } from '../document.js';
 import type { AttributionLexicon, LangFrames } from '../lexicon/attribution.js';
-import { hasAny, matchPhrase, outletAccepter, skipLetters, variants, verbKeys } from './tokens.js';
+import { hasAny, hasVerb, matchPhrase, outletAccepter, skipLetters, variants } from './tokens.js';
 
 /** A frame as found: a named claimant (`who`), or a continuation ('cont') naming only a head word or nothing. */
 export interface RawFrame extends Span {
@@ -53,7 +53,7 @@ function isHead(c: Ctx, t: Token | undefined): string | null {
 }
 
 function isVerb(c: Ctx, t: Token): boolean {
-  return verbKeys(t.norm, c.lang).some((k) => c.fr.verbs.has(k));
+  return hasVerb(c.fr.verbs, t.norm, c.lang);
 }
 
 /** Arabic adjective after a head word (المجلة الأمريكية): definite and ending in a nisba. */

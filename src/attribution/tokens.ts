@@ -46,10 +46,10 @@ function computeVariants(norm: string, lang: Lang): Variant[] {
   return out;
 }
 
-/** Only the conjunction-stripped keys: verbs take و/ف, not prepositions. */
-export function verbKeys(norm: string, lang: Lang): string[] {
-  if (lang === 'ar' && (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 3) return [norm, norm.slice(1)];
-  return [norm];
+/** Is the token, as written or without و/ف, in `verbs`? Verbs take a conjunction, not prepositions. */
+export function hasVerb(verbs: ReadonlySet<string>, norm: string, lang: Lang): boolean {
+  if (verbs.has(norm)) return true;
+  return lang === 'ar' && (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 3 && verbs.has(norm.slice(1));
 }
 
 export function hasAny(set: Set<string>, keys: readonly Variant[]): Variant | null {
@@ -77,16 +77,40 @@ export function matchPhrase<T>(
 ): PhraseHit<T> | null {
   const first = toks[i];
   if (first === undefined) return null;
+  // Most tokens have no clitic to strip: their one key is tried without the variants lookup.
+  if (!mayHaveClitic(first.norm, lang)) return matchKey(map, toks, i, limit, first.norm, 0, first, accept);
   for (const v of variants(first.norm, lang)) {
-    const list = map.get(v.key);
-    if (list === undefined) continue;
-    for (const entry of list) {
-      const n = entry.tokens.length;
-      if (i + n > limit) continue;
-      let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = toks[i + k]?.norm === entry.tokens[k];
-      if (ok && accept(entry, first)) return { entry, end: i + n, cut: v.cut };
-    }
+    const hit = matchKey(map, toks, i, limit, v.key, v.cut, first, accept);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+
+/** Does computeVariants give a token more than its own key? (only Arabic, longer than three, led by و ف ب ل ك) */
+function mayHaveClitic(norm: string, lang: Lang): boolean {
+  if (lang !== 'ar' || norm.length <= 3) return false;
+  const c = norm[0];
+  return c === 'و' || c === 'ف' || c === 'ب' || c === 'ل' || c === 'ك';
+}
+
+function matchKey<T>(
+  map: PhraseMap<T>,
+  toks: Token[],
+  i: number,
+  limit: number,
+  key: string,
+  cut: number,
+  first: Token,
+  accept: (entry: PhraseEntry<T>, first: Token) => boolean,
+): PhraseHit<T> | null {
+  const list = map.get(key);
+  if (list === undefined) return null;
+  for (const entry of list) {
+    const n = entry.tokens.length;
+    if (i + n > limit) continue;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) ok = toks[i + k]?.norm === entry.tokens[k];
+    if (ok && accept(entry, first)) return { entry, end: i + n, cut };
   }
   return null;
 }

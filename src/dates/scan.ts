@@ -44,6 +44,7 @@ export interface SentenceScan {
 
 const SEPARATORS = new Set(['/', '-', '.']);
 const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
+const CLITIC_FIRST = new Set(CLITICS.map((p) => p[0]));
 /** English month names that are also ordinary words or abbreviations: a month only with a day or a year. */
 const AMBIGUOUS_EN = new Set(['may', 'march', 'mar', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -88,6 +89,8 @@ function bareKeys(tokens: Token[], v: DateVocabulary, arabic: boolean): string[]
   if (!arabic) return tokens.map((t) => t.norm);
   const { known, byNorm } = bareKeysOf(v);
   return tokens.map((t) => {
+    // Every clitic starts with one of these letters: other words read as written, with no lookup.
+    if (!CLITIC_FIRST.has(t.norm[0] ?? '')) return t.norm;
     let key = byNorm.get(t.norm);
     if (key === undefined) {
       if (byNorm.size >= BARE_CACHE_LIMIT) byNorm.clear();
@@ -369,6 +372,47 @@ function relative(c: Cursor, i: number): Parse {
   return null;
 }
 
+// What a key can start: a marker, a date (a starter), and which parsers; each parser needs its first key in one
+// of its tables (or digits), so common starters (the, في, on) skip the parsers that cannot match there. One Map
+// lookup per token, built once per vocabulary over the starters and markers only.
+const P_EPISODE = 1;
+const P_DIGITS = 2;
+const P_DAY = 4;
+const P_MONTH = 8;
+const P_YEAR = 16;
+const P_WEEKDAY = 32;
+const P_COUNTED = 64;
+const P_RELATIVE = 128;
+const ALL_PARSERS = 255;
+const MARKER = 256;
+const STARTER = 512;
+const FLAGS = new WeakMap<DateVocabulary, ReadonlyMap<string, number>>();
+
+function parsersFor(v: DateVocabulary, key: string): number {
+  if (/\d/.test(key)) return ALL_PARSERS;
+  return (
+    (v.episodeGovernors.has(key) || v.episodes.has(key) || v.episodeHeads.has(key) ? P_EPISODE : 0) |
+    (v.ordinalUnits.has(key) ? P_DAY : 0) |
+    (v.monthWords.has(key) || v.months.has(key) || v.hijriMonths.has(key) ? P_MONTH : 0) |
+    (v.yearWords.has(key) ? P_YEAR : 0) |
+    (v.dayWords.has(key) || v.weekdays.has(key) ? P_WEEKDAY : 0) |
+    (v.agoBefore.has(key) || v.countNumbers.has(key) ? P_COUNTED : 0) |
+    (v.relative.has(key) || v.recentUnits.has(key) || v.recentPast.has(key) ? P_RELATIVE : 0)
+  );
+}
+
+function flagsOf(v: DateVocabulary): ReadonlyMap<string, number> {
+  let flags = FLAGS.get(v);
+  if (flags === undefined) {
+    const table = new Map<string, number>();
+    for (const k of v.starters) table.set(k, STARTER | parsersFor(v, k));
+    for (const k of v.markers) table.set(k, (table.get(k) ?? 0) | MARKER);
+    flags = table;
+    FLAGS.set(v, flags);
+  }
+  return flags;
+}
+
 /** `text` is the original text the tokens index (for the case of English month names). */
 export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean, text = ''): SentenceScan {
   const capital = (i: number): boolean => {
@@ -377,9 +421,11 @@ export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean
   };
   const c = new Cursor(bareKeys(tokens, v, arabic), v, capital);
   const out: SentenceScan = { found: [], carrier: false, blocker: false, blockersAt: [], futureAt: [], breakAt: null };
+  const flagsByKey = flagsOf(v);
   for (let i = 0; i < tokens.length; ) {
     const key = c.keys[i] ?? '';
-    if (v.markers.has(key)) {
+    const flags = flagsByKey.get(key) ?? 0;
+    if (flags & MARKER) {
       if (v.breaks.match(c.keys, i) && out.breakAt === null) out.breakAt = i;
       if (v.carriers.match(c.keys, i)) out.carrier = true;
       if (v.blockers.match(c.keys, i)) {
@@ -388,20 +434,21 @@ export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean
       }
       if (v.future.match(c.keys, i)) out.futureAt.push(i);
     }
-    if (!v.starters.has(key) && tokens[i]?.kind !== 'number') {
+    const number = tokens[i]?.kind === 'number';
+    if (!(flags & STARTER) && !number) {
       i++;
       continue;
     }
+    const can = number ? ALL_PARSERS : flags;
     const parsed =
-      episode(c, i) ??
-      numericDate(c, i) ??
-      yearRange(c, i) ??
-      dayMonthYear(c, i) ??
-      monthFirst(c, i, arabic) ??
-      yearOnly(c, i) ??
-      weekday(c, i, arabic) ??
-      counted(c, i) ??
-      relative(c, i);
+      (can & P_EPISODE ? episode(c, i) : null) ??
+      (can & P_DIGITS ? numericDate(c, i) ?? yearRange(c, i) : null) ??
+      (can & P_DAY ? dayMonthYear(c, i) : null) ??
+      (can & P_MONTH ? monthFirst(c, i, arabic) : null) ??
+      (can & P_YEAR ? yearOnly(c, i) : null) ??
+      (can & P_WEEKDAY ? weekday(c, i, arabic) : null) ??
+      (can & P_COUNTED ? counted(c, i) : null) ??
+      (can & P_RELATIVE ? relative(c, i) : null);
     if (parsed === null) {
       i++;
       continue;

@@ -60,6 +60,9 @@ export interface Assignment {
   mutual: boolean;
   /** Confidence lost to fallbacks (sentence instead of clause, carried subject). */
   penalty: number;
+  /** Every actor the sentence names is one state or body (its people, places and officials included), so an act
+   * with no target found has none to find (English only; unset when not known). */
+  oneParty?: boolean;
 }
 
 /** What the coder remembers inside one sentence to handle chains (X visited Y and met Z; قطر ... ثم دعت). */
@@ -491,9 +494,14 @@ function passiveDoer(view: SentenceView, trigger: TriggerMatch, a: Assignment): 
   return result(a.targetGroup, a.sourceGroup, a.penalty);
 }
 
+function namesOneParty(view: SentenceView): boolean {
+  const ids = new Set(view.groups.flatMap((g) => g.refs.map((r) => r.actor.id)));
+  return ids.size <= 1;
+}
+
 /** `cues`: Arabic governing verbs for event nouns; without them any subject before a noun is its agent. */
 export function assignArguments(view: SentenceView, trigger: TriggerMatch, memory: SentenceMemory, cues?: ArabicCues): Assignment {
-  if (view.lang === 'en') return englishArguments(view, trigger, memory);
+  if (view.lang === 'en') return { ...englishArguments(view, trigger, memory), oneParty: namesOneParty(view) };
   return trigger.form.pattern.kind === 'noun'
     ? arabicNounArguments(view, trigger, memory, cues)
     : passiveDoer(view, trigger, arabicVerbArguments(view, trigger, memory));

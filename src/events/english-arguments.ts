@@ -540,8 +540,18 @@ function agentOfCue(view: SentenceView, cue: number): Group | null {
 /**
  * A protest by a state's people (Iraqi Kurds, Egyptian demonstrators) that names no target is aimed at the state
  * where it is held when that is another one (US activists protested in Beijing), else at their own government.
+ * Protesters the text does not name are the people of the place it puts the protest in.
  */
 function withProtestTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
+  // "Thousands blocked streets in Lima": a protest a verb tells with no protester named is by the place's people.
+  const venue = a.sources.length === 0 && !a.mutual && trigger.form.pattern.kind === 'verb' ? locatedIn(view, trigger, []) : null;
+  const at = venue?.refs[0];
+  if (venue && at) {
+    const locals = { ...at, actor: withRole(at.actor, 'CVL') };
+    const targets = a.targets.filter((t) => t.actor.id !== at.actor.id);
+    const placed = { ...a, sources: [locals], sourceGroup: { ...venue, refs: [locals] }, targets, targetGroup: targets.length > 0 ? a.targetGroup : null };
+    return withProtestTarget(view, trigger, placed);
+  }
   const source = a.sources[0];
   if (a.mutual || a.sources.length !== 1 || !source || source.actor.id.length !== 3 || source.actor.role === 'GOV') return a;
   // "demonstrated in Serbia" by Serbia's people names where, not whom: the target is still to find.

@@ -136,9 +136,33 @@ function anyBefore(tokens: Token[], markers: string[][], from: number, to: numbe
   return false;
 }
 
+/** How far back an English event noun looks for the will / ready to that governs the verb it is the object of. */
+const NOUN_REACH = 12;
+/** Words that open an adjunct or a new clause: a noun after them is not the marked verb's object. */
+const OBJECT_BREAKS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'after', 'before', 'since', 'when', 'while', 'because', 'despite', 'following', 'amid', 'and', 'but', 'said', 'says']);
+
+/**
+ * "is ready to contribute 4,000 troops to a peacekeeping force": an English event noun in the object of a verb
+ * that a future or intent marker governs lies in the future too, however long the object; a punctuation mark or
+ * an adjunct word between ends the object.
+ */
+function nounInMarkedObject(tokens: Token[], trigger: number, clauseStart: number, markers: MarkerSet): boolean {
+  const lowest = Math.max(clauseStart, trigger - NOUN_REACH);
+  for (let end = trigger; end > lowest; end--) {
+    const t = tokens[end - 1];
+    // A mark inside a word or number ("4,000", "peace-keeping") is no break.
+    const inside = t !== undefined && tokens[end - 2]?.end === t.start && tokens[end]?.start === t.end;
+    if (t === undefined || (t.kind === 'punct' && !inside) || OBJECT_BREAKS.has(t.norm)) return false;
+    // The marker ends at least one token (the governed verb) before the noun.
+    if (end - 1 < trigger && (anyEndsAt(tokens, end - 1, markers.future, 'en', lowest) || anyEndsAt(tokens, end - 1, markers.intent, 'en', lowest))) return true;
+  }
+  return false;
+}
+
 /**
  * Markers before the trigger token at `trigger` (index into `tokens`), not crossing `clauseStart` (token index).
  * `futurePrefix`: the trigger itself carries future س (سيزور). `present`: the trigger is a present-tense verb.
+ * `noun`: the trigger is an event noun (English nouns also look past the window, nounInMarkedObject).
  */
 export function findModality(
   tokens: Token[],
@@ -148,6 +172,7 @@ export function findModality(
   lang: Lang,
   futurePrefix: boolean,
   present: boolean,
+  noun = false,
 ): ModalityFinding {
   const from = Math.max(clauseStart, trigger - markers.window);
   const negated =
@@ -156,7 +181,8 @@ export function findModality(
   const future =
     futurePrefix ||
     anyBefore(tokens, markers.future, from, trigger, lang) ||
-    anyBefore(tokens, markers.intent, from, trigger, lang);
+    anyBefore(tokens, markers.intent, from, trigger, lang) ||
+    (noun && lang === 'en' && nounInMarkedObject(tokens, trigger, clauseStart, markers));
   const hypothetical =
     anyBefore(tokens, markers.modal, from, trigger, lang) ||
     anyBefore(tokens, markers.conditional, Math.max(clauseStart, trigger - CONDITIONAL_REACH), trigger, lang) ||

@@ -16,6 +16,12 @@ export const CONFLICT_ROOTS: ReadonlySet<string> = new Set(['14', '15', '16', '1
 /** Violence, where an unvocalised verb with one human noun after it is usually passive (قتل ثلاثة جنود). */
 const VIOLENCE_ROOTS: ReadonlySet<string> = new Set(['18', '19', '20']);
 const MAX_PAIRS = 6;
+/**
+ * Acts complete without a second party: resigning, promising or committing to a course, pulling forces back.
+ * With no target found and no other party named in the sentence, they go out targetless. (Demands are not among
+ * them: "ordered patrols", "pressed their demands" name no one the demand is made of.)
+ */
+const SELF_CONTAINED = /^(0831|03|0874)/;
 /** Acts done to a person (kill, kidnap, wound, torture, assassinate, arrest): their object is nearly always one. */
 const PERSON_ACTS = /^(18[0-2]|186|173)/;
 /** Killing, wounding, assassinating: acts whose object is always a person (kidnapping may take a plane or a bus). */
@@ -102,7 +108,7 @@ export function participants(a: Assignment, t: TriggerPlace, lex: UnidentifiedLe
     if (sources.length === 0 && incident) for (const target of targets) out.push([null, target]);
     for (const s of sources) {
       const others = targets.filter((target) => !selfPair(s, target));
-      if (others.length === 0 && UNTARGETED_ROOTS.has(t.root)) out.push([s, null]);
+      if (others.length === 0 && (UNTARGETED_ROOTS.has(t.root) || (a.oneParty === true && SELF_CONTAINED.test(t.code ?? '')))) out.push([s, null]);
       for (const target of others) out.push([s, target]);
     }
   }

@@ -2,7 +2,7 @@
 // replaces (046 over 042), an event without a target (or source) beside the same act with one, and merge the
 // triggers of one incident (an explosion, the attack, the killing; a march and its chants) into one event.
 import type { CodedEvent, EventActor, Span } from '../document.js';
-import { INCIDENT_ROOTS } from './participants.js';
+import { INCIDENT_ROOTS, UNTARGETED_ROOTS } from './participants.js';
 
 /** An event with how specific its trigger was (pattern priority, phrase length), for choosing among repeats. */
 export interface RankedEvent {
@@ -141,6 +141,16 @@ function protestShadow(r: RankedEvent, all: readonly RankedEvent[]): boolean {
   );
 }
 
+/**
+ * A targetless act outside protest, force and violence (resigned, promised to reform) whose doer does something
+ * else in the sentence is that act's purpose or detail ("agreed to resign", "rallied to promise"): the other stays.
+ */
+function detailOfOther(e: CodedEvent, all: readonly CodedEvent[]): boolean {
+  if (e.target !== null || e.source === null || UNTARGETED_ROOTS.has(e.root)) return false;
+  const source = e.source;
+  return all.some((o) => o !== e && o.source !== null && sameActor(o.source, source) && (o.target !== null || UNTARGETED_ROOTS.has(o.root)));
+}
+
 export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
   const seen = new Set<string>();
   const unique = ranked.filter(({ event: e }) => {
@@ -159,6 +169,7 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
     .map((r) => r.event);
   return events.filter(
     (e) =>
+      !detailOfOther(e, events) &&
       !events.some(
         (o) =>
           saysLess(e, o) ||

@@ -140,7 +140,7 @@ function codeSentence(
     if (carries && assignment.sourceGroup) memory.lastSource = assignment.sourceGroup;
     if (carries && assignment.targetGroup) memory.lastTarget = assignment.targetGroup;
     const [clauseStart] = view.clauseTokens[view.clauseOfToken[trigger.first] ?? 0] ?? [0, 0];
-    const modality = findModality(tokens, trigger.first, clauseStart, markers, doc.lang, trigger.futurePrefix, trigger.shape === 'present' || trigger.shape === 'base');
+    const modality = findModality(tokens, trigger.first, clauseStart, markers, doc.lang, trigger.futurePrefix, trigger.shape === 'present' || trigger.shape === 'base', pattern.kind === 'noun');
     const frame = trigger.frame;
     let code = frame?.code ?? pattern.code;
     let hypothetical = modality.hypothetical;

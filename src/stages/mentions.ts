@@ -19,6 +19,18 @@ function keyOffsets(doc: Document, t: Token): number[] {
   return pos;
 }
 
+/** keyOffsets(doc, t)[min(n, length - 1)], or t.start for a key with no characters, without the array. */
+function keyOffsetAt(doc: Document, t: Token, n: number): number {
+  let seen = 0;
+  let last = -1;
+  for (let i = t.start; i < t.end; i++) {
+    if (doc.norm[i] === IGNORABLE) continue;
+    if (seen++ === n) return i;
+    last = i;
+  }
+  return last < 0 ? t.start : last;
+}
+
 /** The first (longest) of `phrases`, all starting with token i's reading, that matches at i. */
 function phraseAt(doc: Document, phrases: readonly Phrase[], i: number): Phrase | null {
   for (const p of phrases) {
@@ -129,6 +141,8 @@ export function createMentionFinder(
     return found;
   };
   const splitOf = (word: string, arabic: boolean): [number, Pieces] | null => {
+    // A reading is never longer than its word, and no reading under six letters splits: no lookup for those.
+    if (word.length < 6) return null;
     const cache = arabic ? splits.arabic : splits.whole;
     let found = cache.get(word);
     if (found === undefined) {
@@ -162,8 +176,7 @@ export function createMentionFinder(
       // A name at least as long as any actor phrase here is a person (الأمير الوالد over الأمير).
       if (person && (!hit || person.p.tokens.length >= hit.p.tokens.length)) {
         const last = toks[i + person.p.tokens.length - 1] as Token;
-        const pos = keyOffsets(doc, t);
-        const start = pos[Math.min(person.off, pos.length - 1)] ?? t.start;
+        const start = keyOffsetAt(doc, t, person.off);
         const actor = actorAt(person.p.person, doc.meta.published);
         const phrase: Phrase = { tokens: person.p.tokens, open: null, kind: 'person', actor, upper: null };
         found.push({ m: { start, end: last.end, kind: 'person', sentence: t.sentence, entry: person.p.person.id, actors: [actor] }, p: phrase });
@@ -172,8 +185,7 @@ export function createMentionFinder(
       }
       if (hit) {
         const last = toks[i + hit.p.tokens.length - 1] as Token;
-        const pos = keyOffsets(doc, t);
-        const start = pos[Math.min(hit.off, pos.length - 1)] ?? t.start;
+        const start = keyOffsetAt(doc, t, hit.off);
         const m: Mention = { start, end: last.end, kind: hit.p.kind, sentence: t.sentence, entry: hit.p.actor.id, actors: openOrAnaphor(hit.p) ? [] : [hit.p.actor] };
         found.push({ m, p: hit.p });
         i += hit.p.tokens.length - 1;
