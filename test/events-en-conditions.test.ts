@@ -207,9 +207,9 @@ describe('an event noun in the object of a verb that will or is ready to happen'
 });
 
 describe('protesters the text does not name', () => {
-  it('makes them the people of the place a protest verb puts them in, against their own government', () => {
-    expect(summary('Thousands of people blocked roads in Lima to demand reforms.')).toEqual(['144 PER/CVL>PER/GOV']);
-    expect(summary('Thousands of people marched in Lima.')).toEqual(['141 PER/CVL>PER/GOV']);
+  it('makes them the people of the place a protest verb puts them in, with no target the text does not name', () => {
+    expect(summary('Thousands of people blocked roads in Lima to demand reforms.')).toEqual(['144 PER/CVL>-']);
+    expect(summary('Thousands of people marched in Lima.')).toEqual(['141 PER/CVL>-']);
   });
 
   it('keeps whom a cue after the protest names ("in defiance of", "against")', () => {

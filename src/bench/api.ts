@@ -53,6 +53,16 @@ function cpuSeconds(pid: number | undefined): number | null {
 interface Scenario {
   name: string;
   paths: string[];
+  /** The paths the first-request figure visits (default all): not those the load must find uncached. */
+  coldPaths?: string[];
+  /** Each request takes the next path across all connections (autocannon otherwise walks the list per connection). */
+  shared?: boolean;
+}
+
+function requestsOf(s: Scenario): autocannon.Request[] {
+  if (!s.shared) return s.paths.map((path) => ({ method: 'GET', path }));
+  let next = 0;
+  return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths[next++ % s.paths.length] ?? '/' }) }];
 }
 
 interface Row {
@@ -71,7 +81,7 @@ interface Row {
 /** The slowest single request over the scenario's paths, each asked once: a first visit, before any cache holds it. */
 async function coldMs(url: string, s: Scenario): Promise<number> {
   let worst = 0;
-  for (const path of s.paths) {
+  for (const path of s.coldPaths ?? s.paths) {
     const t0 = performance.now();
     const res = await fetch(`${url}${path}`);
     await res.arrayBuffer();
@@ -84,7 +94,7 @@ async function coldMs(url: string, s: Scenario): Promise<number> {
 async function loadTest(url: string, s: Scenario, seconds: number, connections: number, server: ChildProcess): Promise<Row> {
   const cold = await coldMs(url, s);
   const cpu0 = cpuSeconds(server.pid);
-  const result = await autocannon({ url, connections, duration: seconds, requests: s.paths.map((path) => ({ method: 'GET', path })) });
+  const result = await autocannon({ url, connections, duration: seconds, requests: requestsOf(s) });
   return {
     name: s.name,
     requests: result.requests.total,
@@ -133,9 +143,18 @@ async function main(): Promise<void> {
       { name: 'GET /api/dyads/{a}/{b}/history (20 dyads)', paths: sample.map((d) => `/api/dyads/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}/history?limit=50`) },
       { name: 'GET /api/dyads/{a}/{b}/history (busiest)', paths: [`/api/dyads/${encodeURIComponent(busiest.a)}/${encodeURIComponent(busiest.b)}/history?limit=50`] },
     ];
+    // Every scenario above repeats a few URLs, so after the first visit it measures the server's answer cache. This one
+    // asks a page never asked before on every request (distinct offsets per connection count): the cost of a miss.
+    const page = (i: number, connections: number): string => `/api/events?limit=50&offset=${i * 17 + connections}`;
+    const uncached = (connections: number): Scenario => ({
+      name: 'GET /api/events?offset (uncached, a new page each time)',
+      paths: Array.from({ length: 5000 }, (_, i) => page(i, connections)),
+      coldPaths: [page(5000, connections)],
+      shared: true,
+    });
     const rows: (Row & { connections: number })[] = [];
     for (const connections of connectionCounts) {
-      for (const s of scenarios) {
+      for (const s of [...scenarios, uncached(connections)]) {
         const row = await loadTest(server.url, s, seconds, connections, server.child);
         if (row.requests === 0) row.p99 = Number.POSITIVE_INFINITY; // nothing answered in time
         rows.push({ ...row, connections });

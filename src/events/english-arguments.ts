@@ -540,7 +540,7 @@ function agentOfCue(view: SentenceView, cue: number): Group | null {
 /**
  * A protest by a state's people (Iraqi Kurds, Egyptian demonstrators) that names no target is aimed at the state
  * where it is held when that is another one (US activists protested in Beijing), else at their own government.
- * Protesters the text does not name are the people of the place it puts the protest in.
+ * Protesters the text does not name are the people of the place it puts the protest in, with no target inferred.
  */
 function withProtestTarget(view: SentenceView, trigger: TriggerMatch, a: Assignment): Assignment {
   // "Thousands blocked streets in Lima": a protest a verb tells with no protester named is by the place's people.
@@ -550,7 +550,10 @@ function withProtestTarget(view: SentenceView, trigger: TriggerMatch, a: Assignm
     const locals = { ...at, actor: withRole(at.actor, 'CVL') };
     const targets = a.targets.filter((t) => t.actor.id !== at.actor.id);
     const placed = { ...a, sources: [locals], sourceGroup: { ...venue, refs: [locals] }, targets, targetGroup: targets.length > 0 ? a.targetGroup : null };
-    return withProtestTarget(view, trigger, placed);
+    // Whom they protest against only a cue says ("in defiance of X"): as in Arabic, a place tells who protests, not
+    // at whom, so with no cue the target stays null.
+    const against = targets.length === 0 ? protestedAgainst(view, trigger, locals) : null;
+    return against ? { ...placed, targets: against.refs, targetGroup: against } : placed;
   }
   const source = a.sources[0];
   if (a.mutual || a.sources.length !== 1 || !source || source.actor.id.length !== 3 || source.actor.role === 'GOV') return a;

@@ -15,16 +15,22 @@ export interface ServerContext {
   access: AccessConfig;
   /** Answers kept until the data changes. */
   cache: ReadCache;
+  /** Serialised GET answers by URL, kept until the data changes (apart from `cache`: big, so fewer of them). */
+  responses: ReadCache;
   /** The actor search index, built on first use and again after the data changes. */
   actorSearch(): Promise<ActorSearch>;
 }
 
-export function createContext(parts: Omit<ServerContext, 'actorSearch' | 'cache'>): ServerContext {
+const RESPONSES_KEPT = 256;
+
+export function createContext(parts: Omit<ServerContext, 'actorSearch' | 'cache' | 'responses'>): ServerContext {
   const { store } = parts;
-  const cache = createReadCache(() => store.dataVersion());
+  const dataVersion = (): Promise<string> => store.dataVersion();
+  const cache = createReadCache(dataVersion);
   return {
     ...parts,
     cache,
+    responses: createReadCache(dataVersion, RESPONSES_KEPT),
     actorSearch: () =>
       cache.get('actor-search', async () => {
         const [forms, counts] = await Promise.all([store.actorNameForms(), store.actorEventCounts()]);

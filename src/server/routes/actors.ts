@@ -11,7 +11,7 @@ const RECENT = 10;
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['actors'];
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/actors',
     summary: 'Search actors by name in Arabic or English (إيران finds وإيران; the last word matches as a prefix)',
@@ -22,7 +22,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     handler: async ({ query }) => ({ q: query.q, items: (await ctx.actorSearch()).search(query.q, query.limit) }),
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/actors/:id',
     summary: "An actor's profile: volume, first and last event, partners by volume, recent events",
@@ -47,7 +47,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/actors/:id/profile',
     summary: "An actor's partners over merged events, as `rasad actor` prints them: ranked by volume and by balance, each with its series by period and its trend",

@@ -14,7 +14,7 @@ const ARTICLE_EVENTS = 10_000;
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['articles'];
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/articles',
     summary: 'Stored articles, newest first',
@@ -25,7 +25,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     handler: async ({ query }) => ({ ...(await ctx.store.articlePage(query)), limit: query.limit, offset: query.offset }),
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/articles/:hash',
     summary: 'One article: its text and its events with their spans (offsets into the text)',
@@ -42,7 +42,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'POST',
     url: '/api/articles',
     summary: 'Code an article and store it (the same text twice is stored once)',
@@ -64,7 +64,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'DELETE',
     url: '/api/articles/:hash',
     summary: 'Delete an article with its mentions and events; the merged events it told are merged again from their other reports',

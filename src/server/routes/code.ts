@@ -7,7 +7,7 @@ import { addRoute } from '../route.js';
 import { ArticleInput, CodeResult } from '../schemas.js';
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'POST',
     url: '/api/code',
     summary: 'Code an article without storing it (the text may start with front matter as in a .txt file)',

@@ -21,7 +21,7 @@ function totalOf(periods: DyadPeriod[]): DyadTotals {
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['dyads'];
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/dyads',
     summary: 'The dyads with the most events',
@@ -32,7 +32,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     handler: async ({ query }) => ({ items: await ctx.store.dyadSummary(query.limit) }),
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/dyads/:a/:b',
     summary: "A dyad's history: Goldstein sums and QuadClass counts by month or year, totals, and its events (oldest first, paged)",
@@ -52,7 +52,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/dyads/:a/:b/history',
     summary:

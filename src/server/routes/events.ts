@@ -17,7 +17,7 @@ function searchedActors(hits: ActorHit[]): string[] {
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['events'];
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/events',
     summary: 'Event reports matching the filters, newest first (order=asc for oldest first), paged',
@@ -33,7 +33,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/events/:id',
     summary: "One report's evidence: the article text, the spans to highlight, the outlet, the attribution, other reports",

@@ -20,7 +20,7 @@ async function edgesOf(ctx: ServerContext, view: 'reports' | 'merged', window: {
 }
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/graph',
     summary: 'Actors (with centrality and communities) and dyads with events overlapping [from, to], the busiest edges first',

@@ -5,7 +5,7 @@ import { addRoute } from '../route.js';
 import { Health } from '../schemas.js';
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/health',
     summary: 'Server status and access rules',

@@ -8,7 +8,7 @@ import { EventParams, MergedDetail, MergedPage, MergedQuery } from '../schemas.j
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
   const tags = ['merged events'];
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/merged-events',
     summary: 'Merged events matching the filters, oldest first, paged',
@@ -22,7 +22,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     },
   });
 
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/merged-events/:id',
     summary: 'One merged event with all its reports',

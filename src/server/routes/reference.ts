@@ -5,7 +5,7 @@ import { addRoute } from '../route.js';
 import { Reference } from '../schemas.js';
 
 export function register(app: FastifyInstance, ctx: ServerContext): void {
-  addRoute(app, ctx.access, {
+  addRoute(app, ctx, {
     method: 'GET',
     url: '/api/reference',
     summary: 'CAMEO event codes (name, root, QuadClass, Goldstein) and actor names in Arabic and English',
