@@ -7,12 +7,11 @@ import { emptyDocument, type Document } from '../src/document.js';
 import { parsePostgresUrl } from '../src/store/postgres.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { describePostgres, postgresBackend, type Backend } from './backends.js';
+import { sleep } from './wait.js';
 
 function article(id: string): Document {
   return emptyDocument(`Kuwait and Bahrain renewed their trade pact, note ${id}.`, { id, title: null, outlet: null, published: '2023-03-01', url: null, lang: 'en', origin: id }, 'en');
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describePostgres('planner statistics', (url) => {
   let backend: Backend;

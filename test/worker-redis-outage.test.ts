@@ -13,6 +13,7 @@ import { enqueuePaths } from '../src/queue/enqueue.js';
 import { openQueue } from '../src/queue/queue.js';
 import { backends, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
+import { sleep, waitFor } from './wait.js';
 import { shapes, storedCount } from './store-shapes.js';
 
 const HAS_REDIS_SERVER = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -21,15 +22,6 @@ const SKIP_MESSAGE = 'redis outage: skipped; needs redis-server on PATH (apt-get
 const ARTICLES = 60;
 const LOCK_MS = 1500;
 const QUEUE = 'rasad-outage';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

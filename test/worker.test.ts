@@ -18,21 +18,13 @@ import { openStore, type SaveResult } from '../src/store/store.js';
 import type { Document } from '../src/document.js';
 import { describeBackends, PG_URL, type Backend } from './backends.js';
 import { buildCli, RASAD } from './cli-child.js';
+import { sleep, waitFor } from './wait.js';
 import { Relay } from './tcp-relay.js';
 import { shapes, storedCount, type StoreShape } from './store-shapes.js';
 
 const REDIS_URL = process.env.RASAD_REDIS_URL;
 const REDIS_SKIP_MESSAGE = 'queue: skipped; set RASAD_REDIS_URL=redis://127.0.0.1:6379 to run the worker tests (and RASAD_PG_URL=postgres://... for PostgreSQL)';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const article = (text: string): CodingJob['article'] => ({
   text,
