@@ -16,7 +16,7 @@ import {
   type Assignment,
   type SentenceMemory,
 } from './arguments.js';
-import type { Mention, Role } from '../document.js';
+import type { Actor, Mention, Role } from '../document.js';
 import { tokenAt, type ActorRef, type Group, type SentenceView } from './sentence.js';
 import { GOVERNED_BY_HEAD } from './english-frames.js';
 import type { TriggerMatch } from './triggers.js';
@@ -174,6 +174,7 @@ function isPassive(view: SentenceView, trigger: TriggerMatch): boolean {
   const next = view.tokens[trigger.first + 1];
   const bare = next === undefined || next.kind === 'punct' || AFTER_PARTICIPLE.has(next.norm);
   if (VIOLENCE.test(trigger.form.pattern.code) && VICTIMS.has(prev?.norm ?? '') && bare) return true;
+  if (describesObject(view, trigger)) return true;
   const by = groupIntroducedAfter(view, trigger.last, AGENT, 6);
   if (by === null) return false;
   if (prev === undefined || prev.kind !== 'word' || view.groups.some((g) => g.last === trigger.first - 1)) return false;
@@ -182,6 +183,29 @@ function isPassive(view: SentenceView, trigger: TriggerMatch): boolean {
   const after = view.tokens[trigger.last + 1];
   if (after !== undefined && after.kind === 'word' && !AFTER_PARTICIPLE.has(after.norm) && !TIME_WORDS.has(after.norm) && !isAdverb(after.norm)) return false;
   return !view.groups.some((g) => g.first > trigger.last && g.first < by.first && introduction(view, g) === null);
+}
+
+/** Prepositions whose object a participle after it may describe, and the particles that end such a participle. */
+const OBJECT_OF = fold(['to', 'for', 'with', 'from', 'against', 'on']); // not "of": thousands of Kurds marched
+const COORDINATORS = fold(['and', 'or', 'but', 'nor']);
+const PARTICLES = fold(['out', 'back', 'away', 'off', 'into', 'from', 'in', 'to', 'at', 'as', 'over']);
+
+/**
+ * "opened its borders to West Africans ordered out of Nigeria": a participle right after an actor that is itself
+ * the object of a preposition, with no object of its own, describes that actor (a reduced relative clause); it is
+ * not the sentence's predicate, and the subject before is not its doer.
+ */
+function describesObject(view: SentenceView, trigger: TriggerMatch): boolean {
+  if (trigger.first !== trigger.last || !PARTICLES.has(view.tokens[trigger.last + 1]?.norm ?? '')) return false;
+  const prev = view.tokens[trigger.first - 1];
+  if (prev === undefined || prev.kind !== 'word' || COORDINATORS.has(prev.norm) || AUXILIARIES.has(prev.norm) || TIME_WORDS.has(prev.norm) || isAdverb(prev.norm)) return false;
+  // The noun phrase before it (up to four words: "to most West Africans") opens with the preposition.
+  for (let i = trigger.first - 2; i >= Math.max(0, trigger.first - 5); i--) {
+    const t = view.tokens[i];
+    if (t === undefined || t.kind !== 'word' || AUXILIARIES.has(t.norm) || RELATIVE.has(t.norm)) return false;
+    if (OBJECT_OF.has(t.norm)) return true;
+  }
+  return false;
 }
 
 function isNominal(view: SentenceView, trigger: TriggerMatch): boolean {
@@ -582,6 +606,11 @@ function ethnicPeople(view: SentenceView, refs: ActorRef[]): ActorRef[] {
   const out: ActorRef[] = [];
   for (const r of refs) {
     const at = tokenAt(view.tokens, r.mention.start);
+    const community = r.mention.kind === 'nisba' ? communityHome(view, r) : null;
+    if (community) {
+      out.push({ ...r, actor: withRole(community, 'CVL') });
+      continue;
+    }
     if (r.mention.kind !== 'nisba' || view.tokens[at - 1]?.norm !== 'ethnic') {
       out.push(r);
       continue;
@@ -594,6 +623,25 @@ function ethnicPeople(view: SentenceView, refs: ActorRef[]): ActorRef[] {
     if (home) out.push({ ...r, actor: withRole(home.actor, 'CVL') });
   }
   return out;
+}
+
+const COMMUNITY_FILLERS = fold(['the', 'northern', 'southern', 'eastern', 'western', 'central', 'south', 'north', 'east', 'west']);
+
+/**
+ * "the Albanians of southern Serbia", "the Turks of Bulgaria": a people noun followed by "of" and another state is
+ * a community of that state (its people), not the state the name comes from. "Americans in Iraq" stay American.
+ */
+function communityHome(view: SentenceView, r: ActorRef): Actor | null {
+  const last = tokenAt(view.tokens, r.mention.end - 1);
+  const word = view.tokens[last];
+  // Only a plural noun ("Albanians"), not the adjective of "Albanian officials of the ministry".
+  if (word === undefined || !/s$/.test(word.norm) || view.tokens[last + 1]?.norm !== 'of') return null;
+  let i = last + 2;
+  while (i <= last + 3 && COMMUNITY_FILLERS.has(view.tokens[i]?.norm ?? '')) i++;
+  const g = view.groups.find((o) => o.first === i);
+  const home = g?.refs.length === 1 ? g.refs[0] : undefined;
+  if (home === undefined || home.actor.id === r.actor.id || !/^[A-Z]{3}$/.test(home.actor.id) || home.mention.kind === 'nisba') return null;
+  return home.actor;
 }
 
 function withEthnicPeople(view: SentenceView, a: Assignment): Assignment {

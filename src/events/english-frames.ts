@@ -467,9 +467,51 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       dropContent(demanded.at, t);
     }
   }
+  for (const t of kept) if (!content.has(t)) dropAskedOrRefused(view, t, kept, content);
   const threatTable = tables.get('130');
   for (const t of kept) if (threatTable && !content.has(t)) conditionalThreat(view, t, threatTable);
   return content.size === 0 ? kept : kept.filter((t) => !content.has(t));
+}
+
+/** Heads whose object is only asked for or turned down: appeals, demands, rejections. */
+const ASKED_OR_REFUSED = /^(02|10|12)/;
+/** Words that open a circumstance of the head ("during talks with X"), not more of what it asks for or refuses. */
+const CIRCUMSTANCE = fold(['during', 'at', 'after', 'before', 'amid', 'following', 'since', 'despite', 'while', 'when', 'as', 'but', ';']);
+const AND = fold(['and', 'then']);
+/** Past forms not ending in -ed that open a second predicate after "and" ("rejected the plan and held talks"). */
+const IRREGULAR_PAST = fold(['held', 'met', 'took', 'gave', 'made', 'struck', 'sent', 'began', 'won', 'set', 'led', 'paid', 'sought', 'brought', 'went', 'told', 'said']);
+
+/** "and signed", "and held": a second predicate of the subject starts here. */
+function secondPredicate(view: SentenceView, i: number): boolean {
+  if (!AND.has(view.tokens[i]?.norm ?? '')) return false;
+  const next = view.tokens[i + 1]?.norm ?? '';
+  return next.endsWith('ed') || IRREGULAR_PAST.has(next);
+}
+
+/**
+ * "rejected a US offer to host a summit", "is opposed to French mediation in peace negotiations with Syria",
+ * "demanded a meeting of the Council to discuss ...": a cooperative act named (noun, infinitive, gerund) further
+ * in the object of a demand, an appeal or a rejection is what was asked for or refused, not an act that happened.
+ * The object ends at the clause end, at a circumstance, or at a finite verb (a predicate of its own).
+ */
+function dropAskedOrRefused(view: SentenceView, head: TriggerMatch, kept: readonly TriggerMatch[], content: Set<TriggerMatch>): void {
+  if (!ASKED_OR_REFUSED.test(effectiveCode(head))) return;
+  const end = clauseEnd(view, head.first);
+  const from = Math.max(head.last, head.frame?.complement?.last ?? head.last) + 1;
+  let stop = end;
+  for (let i = from; i < end; i++) {
+    const t = view.tokens[i];
+    if (t === undefined || CIRCUMSTANCE.has(t.norm) || secondPredicate(view, i)) {
+      stop = i;
+      break;
+    }
+  }
+  for (const o of kept) {
+    if (o === head || o.first < from || o.first >= stop) continue;
+    const finite = o.form.pattern.kind === 'verb' && (o.shape === 'ed' || o.shape === 's');
+    if (finite) return;
+    if (COOPERATIVE.test(effectiveCode(o))) content.add(o);
+  }
 }
 
 /** Acts that hurt whom they are aimed at: rejection, protest, reduced relations, coercion, force, violence. */

@@ -15,6 +15,9 @@ export interface RankedEvent {
   told?: boolean;
 }
 
+/** The accusation a report of another's attack is coded as (english-frames: "said X attacked"). */
+const REPORTED_ATTACK = '112';
+
 /** Codes a more specific consultation code replaces for the same dyad in the same sentence (046 over 042). */
 const SUBSUMED_BY: Record<string, string[]> = { '046': ['040', '042', '043', '044'], '042': ['040'], '043': ['040'], '044': ['040'] };
 
@@ -163,7 +166,8 @@ export function settleSentence(ranked: RankedEvent[]): CodedEvent[] {
   // A bombing or a shooting told by a verb without naming anyone (انفجرت سيارة مفخخة، a car bomb exploded) still
   // happened: it stays, actorless, unless another report of violence in the sentence has actors.
   const hasActors = (e: CodedEvent): boolean => e.source !== null || e.target !== null;
-  const violenceWithActors = merged.some((r) => incidentClass(r.event.root) === 'violence' && hasActors(r.event));
+  // A state's report of the attack ("Israel said a mortar was fired at it from Gaza": 112) names its parties too.
+  const violenceWithActors = merged.some((r) => (incidentClass(r.event.root) === 'violence' || r.event.code === REPORTED_ATTACK) && hasActors(r.event));
   const events = merged
     .filter(({ event: e, told }) => hasActors(e) || (told && incidentClass(e.root) === 'violence' && !violenceWithActors && !e.negated && !e.hypothetical))
     .map((r) => r.event);

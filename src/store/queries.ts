@@ -153,8 +153,8 @@ export class KyselyStore implements Store {
 
   async saveDocuments(docs: Document[]): Promise<SaveResult> {
     const writer = this.options.writer ?? portableWriter;
-    const save = () =>
-      this.db.transaction().execute(async (trx) => {
+    const save = (db: Kysely<Database>) =>
+      db.transaction().execute(async (trx) => {
         const hashes = docs.map((doc) => contentHash(doc.text));
         await this.options.lockArticles?.(trx, hashes);
         const articles = await insertArticles(trx, docs, hashes, writer);
@@ -162,7 +162,7 @@ export class KyselyStore implements Store {
         await mergeNewReports(trx, ids, this.options.lockBlocks, writer, fresh);
         return { stored: articles.length, duplicates: docs.length - articles.length, events: ids.length };
       });
-    return writer.aroundBatch ? writer.aroundBatch(save) : save();
+    return writer.aroundBatch ? writer.aroundBatch(this.db, save) : save(this.db);
   }
 
   async hasArticle(hash: string): Promise<boolean> {

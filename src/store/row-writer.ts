@@ -25,8 +25,11 @@ export interface RowWriter {
   /** One new id per row, in order. */
   insertMerged(db: Kysely<Database>, rows: NewMergedEvent[]): Promise<number[]>;
   assign(db: Kysely<Database>, rows: Assignment[]): Promise<void>;
-  /** Runs around a whole batch's transaction, when the writer needs a setting that cannot change inside one. */
-  aroundBatch?<T>(save: () => Promise<T>): Promise<T>;
+  /**
+   * Runs around a whole batch's transaction, when the writer needs a setting that cannot change inside one: `save`
+   * gets the database to open that transaction on (SQLite: the store's connection, held for the whole batch).
+   */
+  aroundBatch?<T>(db: Kysely<Database>, save: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
 /**

@@ -7,7 +7,9 @@
 // transaction (ids taken from those inserts), so the checks could never fail, and they cost a parent lookup per row
 // and per changed reference: a fifth of storing a batch at 20,000 articles (bench:scale). Deletions do not rely on
 // them either (children are deleted first, src/store/api-queries.ts). The setting cannot change inside a
-// transaction, so it is switched around the batch's and restored once no batch is running.
+// transaction (a PRAGMA there is silently ignored), so the batch holds the store's one connection from before its
+// transaction begins until after it ends: no other statement can run with the checks off, and no other transaction
+// can be open when they are switched back on (which would leave them off for good).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RowWriter } from './row-writer.js';
 
@@ -39,15 +41,20 @@ export function sqliteWriter(sqlite: BetterSqlite3.Database): RowWriter {
     });
   };
   let assignStmt: BetterSqlite3.Statement<Value[]> | null = null;
-  let batches = 0;
+  const setForeignKeys = (on: boolean): void => {
+    sqlite.pragma(`foreign_keys = ${on ? 'ON' : 'OFF'}`);
+    if (sqlite.pragma('foreign_keys', { simple: true }) !== (on ? 1 : 0)) throw new Error(`foreign-key checks could not be switched ${on ? 'on' : 'off'}`);
+  };
   return {
-    async aroundBatch(save) {
-      if (batches++ === 0) sqlite.pragma('foreign_keys = OFF');
-      try {
-        return await save();
-      } finally {
-        if (--batches === 0) sqlite.pragma('foreign_keys = ON');
-      }
+    aroundBatch(db, save) {
+      return db.connection().execute(async (connection) => {
+        setForeignKeys(false);
+        try {
+          return await save(connection);
+        } finally {
+          setForeignKeys(true);
+        }
+      });
     },
     insert(_db, table, rows) {
       insertAll(table, rows);

@@ -1,0 +1,69 @@
+// English acts that are only asked for, refused or described, not told as happening: the cooperative act in the
+// object of a demand or a rejection, a participle describing a prepositional object, a "pressure group", and
+// an actorless attack beside a state's report of it. Sentences written for this test.
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../src/pipeline.js';
+
+const pipeline = createPipeline();
+
+/** "125 CHL>PER" for each event: code, source id (with role when set), target id ('-' when none). */
+function summary(text: string): string[] {
+  const doc = pipeline.run({ text, meta: { id: 't', title: null, outlet: null, published: '2019-03-12', url: null, lang: 'en', origin: 't' } });
+  const actor = (a: { id: string; role: string | null } | null): string => (a ? `${a.id}${a.role ? `/${a.role}` : ''}` : '-');
+  return doc.events.map((e) => `${e.code} ${actor(e.source)}>${actor(e.target)}`);
+}
+
+const roots = (events: string[]): string[] => events.map((e) => e.slice(0, 2));
+
+describe('what a rejection or a demand asks for or refuses', () => {
+  it('codes the refused meeting as part of the rejection only', () => {
+    const events = summary('Chile on Monday turned down a Peruvian offer to host a summit on fishing rights.');
+    expect(roots(events)).toContain('12');
+    expect(roots(events)).not.toContain('04');
+  });
+
+  it('codes opposition to a mediation without the talks it would mediate', () => {
+    const events = summary('Greece is opposed to Swiss mediation in border negotiations with Turkey.');
+    expect(events.some((e) => e.startsWith('12') && e.includes('GRC>CHE'))).toBe(true);
+    expect(events.some((e) => e.startsWith('04'))).toBe(false);
+  });
+
+  it('codes a demanded meeting as a demand, not as a meeting that took place', () => {
+    const events = summary('Ecuador on Tuesday demanded a meeting of the UN Security Council to discuss the border crisis.');
+    expect(events.some((e) => e.startsWith('10') && e.includes('ECU>ORG:UNSC'))).toBe(true);
+    expect(roots(events)).not.toContain('04');
+  });
+
+  it('keeps a second predicate and a circumstance of the rejection', () => {
+    expect(summary('Chile rejected the Peruvian plan and signed a fishing accord with Argentina.')).toContain('057 CHL>ARG');
+    expect(summary('Chile rejected the Peruvian plan and then held talks with Argentina.')).toContain('046 CHL>ARG');
+    expect(summary('Chile demanded the return of its trawlers during talks with Peru.').some((e) => e.startsWith('04'))).toBe(true);
+  });
+});
+
+describe('a participle that describes the object of a preposition', () => {
+  it('does not make the sentence subject the doer of "ordered out of"', () => {
+    const events = summary('Ghana opened its border to many Togolese ordered out of Nigeria last week.');
+    expect(events.some((e) => e.startsWith('10'))).toBe(false);
+  });
+
+  it('still reads "thousands of X marched" and "A and opened" as predicates', () => {
+    expect(roots(summary('Thousands of Chilean students marched in Santiago against the Chilean government.'))).toContain('14');
+    expect(summary('Chile has restored diplomatic ties with and opened an embassy in Bolivia.').length).toBeGreaterThan(0);
+  });
+});
+
+describe('words that only look like acts', () => {
+  it('does not code a pressure group as coercion', () => {
+    expect(roots(summary('Japan has mobilized pressure groups in Chile to support the rights of Peruvians.'))).not.toContain('17');
+    expect(roots(summary('Japan put pressure on Chile to end whaling.'))).toContain('17');
+  });
+});
+
+describe('an attack told only through a state report', () => {
+  it('keeps the accusation and drops the actorless attack', () => {
+    const events = summary('Turkey said a rocket was fired at it from Syria on Monday.');
+    expect(events).toContain('112 TUR>SYR');
+    expect(events.some((e) => e.endsWith(' ->-'))).toBe(false);
+  });
+});
