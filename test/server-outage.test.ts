@@ -58,3 +58,27 @@ it('answers 503 with Retry-After while the database is unreachable, naming no se
   const back = await app.inject({ method: 'GET', url: '/api/events' });
   expect(back.statusCode).toBe(200);
 });
+
+it('documents the 503 and its Retry-After on every route that reads or writes the database, and only there', async () => {
+  type Operation = { responses: Record<string, { headers?: Record<string, unknown> }> };
+  const doc = (await app.inject('/openapi.json')).json<{ paths: Record<string, Record<string, Operation>> }>();
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method} ${path}`, op })));
+  expect(operations.length).toBeGreaterThan(15);
+  const storeless = new Set(['post /api/code', 'get /api/reference']);
+  for (const { route, op } of operations) {
+    const unavailable = op.responses['503'];
+    if (storeless.has(route)) expect(unavailable, route).toBeUndefined();
+    else expect(Object.keys(unavailable?.headers ?? {}), route).toEqual(['Retry-After']);
+  }
+});
+
+it('still codes and gives the reference tables while the database is unreachable', async () => {
+  state.down = true;
+  try {
+    expect((await app.inject('/api/reference')).statusCode).toBe(200);
+    const coded = await app.inject({ method: 'POST', url: '/api/code', payload: { text: 'Qatar praised Oman on Monday.', lang: 'en' } });
+    expect(coded.statusCode).toBe(200);
+  } finally {
+    state.down = false;
+  }
+});

@@ -495,8 +495,7 @@ function passiveDoer(view: SentenceView, trigger: TriggerMatch, a: Assignment): 
 }
 
 function namesOneParty(view: SentenceView): boolean {
-  const ids = new Set(view.groups.flatMap((g) => g.refs.map((r) => r.actor.id)));
-  return ids.size <= 1;
+  return view.distinctActors() <= 1;
 }
 
 /** `cues`: Arabic governing verbs for event nouns; without them any subject before a noun is its agent. */

@@ -31,6 +31,8 @@ export interface SentenceView {
   groups: Group[];
   /** Lazily computed Arabic stems per token (clitics stripped), for particle and context checks. */
   stems(index: number): string[];
+  /** How many distinct actors (by id) the groups name: computed once, asked for by every trigger. */
+  distinctActors(): number;
 }
 
 /** Index of the first element whose start >= offset (elements sorted by start). */
@@ -64,11 +66,21 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
 const JOINERS_EN = new Set(['', ',', 'and', ',and', '&', 'andthe', ',the', ',andthe']);
 const JOINERS_AR = new Set(['', ',', '،', 'و', '،و', ',و']);
 
+/** `norm[from, to)` without white space and ignorables (what /[\s\u0000]/g would leave). */
+function gapText(norm: string, from: number, to: number): string {
+  let gap = '';
+  for (let i = from; i < to; i++) {
+    const c = norm[i] as string;
+    if (c !== ' ' && c !== '\u0000' && !WHITE.test(c)) gap += c;
+  }
+  return gap;
+}
+const WHITE = /\s/;
+
 function gapJoins(norm: string, from: number, to: number, lang: Lang): boolean {
   if (to < from) return false;
   if (to - from > (lang === 'en' ? 10 : 8)) return false;
-  const gap = norm.slice(from, to).replace(/[\s\u0000]/g, '');
-  return (lang === 'ar' ? JOINERS_AR : JOINERS_EN).has(gap);
+  return (lang === 'ar' ? JOINERS_AR : JOINERS_EN).has(gapText(norm, from, to));
 }
 
 /**
@@ -77,7 +89,7 @@ function gapJoins(norm: string, from: number, to: number, lang: Lang): boolean {
  */
 function verbArguments(doc: Document, previous: Group, m: Mention): boolean {
   if (doc.lang !== 'ar') return false;
-  if (doc.norm.slice(previous.end, m.start).replace(/[\s\u0000]/g, '') !== '') return false;
+  if (gapText(doc.norm, previous.end, m.start) !== '') return false;
   return m.actors.some((a) => !previous.refs.some((r) => r.actor.id === a.id));
 }
 
@@ -134,16 +146,19 @@ function addRefs(group: Group, refs: ActorRef[]): void {
 
 /** `extra`: mentions the event coder adds for this sentence only (unidentified actors), sorted or not. */
 export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Token[], extra: Mention[] = []): SentenceView {
+  const clauses = sentence.clauses;
   const clauseOfToken: number[] = [];
-  const clauseTokens: Array<[number, number]> = sentence.clauses.map(() => [tokens.length, 0]);
+  const clauseTokens: Array<[number, number]> = [];
+  for (let k = 0; k < clauses.length; k++) clauseTokens.push([tokens.length, 0]);
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    while (c < sentence.clauses.length - 1 && t.start >= (sentence.clauses[c] as Span).end) c++;
+    while (c < clauses.length - 1 && t.start >= (clauses[c] as Span).end) c++;
     clauseOfToken.push(c);
     const range = clauseTokens[c] as [number, number];
-    range[0] = Math.min(range[0], i);
-    range[1] = Math.max(range[1], i + 1);
+    // Token indices only grow: the first token seen in a clause starts its range, the last one ends it.
+    if (i < range[0]) range[0] = i;
+    range[1] = i + 1;
   }
   const groups: Group[] = [];
   for (const m of sentenceMentions(doc, sentence, extra)) {
@@ -159,6 +174,7 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
     groups.push(group);
   }
   const stemCache: Array<string[] | undefined> = [];
+  let distinct = -1;
   return {
     doc,
     lang: doc.lang,
@@ -175,6 +191,14 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
         stemCache[index] = s;
       }
       return s;
+    },
+    distinctActors() {
+      if (distinct < 0) {
+        const ids = new Set<string>();
+        for (const g of groups) for (const r of g.refs) ids.add(r.actor.id);
+        distinct = ids.size;
+      }
+      return distinct;
     },
   };
 }

@@ -191,18 +191,6 @@ function holdsIn(view: SentenceView, index: KeyIndex, p: EventPattern, clause: n
   return !anyPhraseHolds(view, index, clause, next, p.not);
 }
 
-/** Does `clause` (or its purpose clause `next`, -1 for none) read as any of `words`? */
-function clauseHasAny(index: KeyIndex, clause: number, next: number, words: ReadonlySet<string>): boolean {
-  return setsMeet(index.clause(clause), words) || (next >= 0 && setsMeet(index.clause(next), words));
-}
-
-/** Do two sets share a member? (Walks the smaller one.) */
-function setsMeet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const key of small) if (large.has(key)) return true;
-  return false;
-}
-
 const unconditional = (p: EventPattern): boolean => p.context.length === 0 && p.not.length === 0;
 
 /** `patterns`: the lexicon the match came from, whose context words are all the index needs to hold. */
@@ -213,17 +201,27 @@ export function conditionsHold(view: SentenceView, match: TriggerMatch, patterns
 
 type HeadCandidate = { form: TriggerForm; future: boolean };
 
+/** A one-word form with whether it has conditions, read once per head instead of through its pattern per token. */
+interface SingleCandidate extends HeadCandidate {
+  unconditional: boolean;
+}
+
 /**
  * What a head key may start: one-word forms in the order they compete for their token (priority, then more
  * context, then lexicon order), and longer forms, which need the words after it.
  */
 interface HeadForms {
-  single: readonly HeadCandidate[];
+  single: readonly SingleCandidate[];
   phrases: readonly HeadCandidate[];
   /** Second words of the phrases: with none of them in reach after the head, no phrase can continue. */
   seconds: ReadonlySet<string>;
-  /** First words of the one-word forms' context phrases: a clause with none of them fails every such form. */
-  contextHeads: ReadonlySet<string>;
+  /**
+   * First word of each context phrase of the one-word forms -> the indices in `single` of the forms with such a
+   * phrase, ascending: a form none of whose context heads is in the clause cannot hold, so is never tried.
+   */
+  contextHeads: ReadonlyMap<string, readonly number[]>;
+  /** Indices in `single` of the forms that need no context (unconditional, or only "not" phrases). */
+  withoutContext: readonly number[];
 }
 
 /** A head's forms depend only on its key and, in Arabic, on a preposition before it: memoised per lexicon. */
@@ -243,7 +241,7 @@ function headCacheOf(patterns: LanguagePatterns): HeadCache {
   return cache;
 }
 
-const NO_FORMS: HeadForms = { single: [], phrases: [], seconds: new Set(), contextHeads: new Set() };
+const NO_FORMS: HeadForms = { single: [], phrases: [], seconds: new Set(), contextHeads: new Map(), withoutContext: [] };
 const FORMS: HeadForms[] = [];
 
 function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCache, index: number): HeadForms {
@@ -256,15 +254,51 @@ function headForms(view: SentenceView, patterns: LanguagePatterns, heads: HeadCa
   if (found === undefined) {
     if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
     const all = view.lang === 'en' ? (patterns.byFirst.get(t.norm) ?? []).map((form) => ({ form, future: false })) : arabicCandidates(patterns, t.norm, afterPreposition);
-    const single = all
-      .filter((c) => c.form.keys.length === 1)
-      .sort((a, b) => b.form.pattern.priority - a.form.pattern.priority || b.form.pattern.context.length - a.form.pattern.context.length);
-    const contextHeads = new Set(single.flatMap((c) => c.form.pattern.context.map((phrase) => phrase[0] as string)));
+    const single = singleCandidates(all);
     const phrases = all.filter((c) => c.form.keys.length > 1);
-    found = { single, phrases, seconds: new Set(phrases.map((c) => c.form.keys[1] as string)), contextHeads };
+    found = single.length === 0 && phrases.length === 0 ? NO_FORMS : { single, phrases, seconds: new Set(phrases.map((c) => c.form.keys[1] as string)), ...contextIndex(single) };
     cache.set(t.norm, found);
   }
   return found;
+}
+
+function singleCandidates(all: readonly HeadCandidate[]): SingleCandidate[] {
+  const sorted = all
+    .filter((c) => c.form.keys.length === 1)
+    .sort((a, b) => b.form.pattern.priority - a.form.pattern.priority || b.form.pattern.context.length - a.form.pattern.context.length);
+  return sorted.map(({ form, future }) => ({ form, future, unconditional: unconditional(form.pattern) }));
+}
+
+function contextIndex(single: readonly SingleCandidate[]): Pick<HeadForms, 'contextHeads' | 'withoutContext'> {
+  const contextHeads = new Map<string, number[]>();
+  const withoutContext: number[] = [];
+  single.forEach((c, k) => {
+    if (c.form.pattern.context.length === 0) withoutContext.push(k);
+    for (const phrase of c.form.pattern.context) {
+      const list = contextHeads.get(phrase[0] as string) ?? [];
+      if (list[list.length - 1] !== k) list.push(k);
+      contextHeads.set(phrase[0] as string, list);
+    }
+  });
+  return { contextHeads, withoutContext };
+}
+
+/**
+ * The forms of `here` worth trying at a head in `clause` (and its purpose clause `next`), in their order: those
+ * without context, and those with a context phrase whose first word the clauses hold. Any other form's context
+ * cannot hold (a phrase holds only where its first word is), so it would be passed over anyway.
+ */
+function formsToTry(here: HeadForms, index: KeyIndex, clause: number, next: number): readonly number[] {
+  if (here.contextHeads.size === 0) return here.withoutContext;
+  let picked: number[] | null = null;
+  for (const c of next >= 0 ? [clause, next] : [clause]) {
+    for (const key of index.clause(c)) {
+      const forms = here.contextHeads.get(key);
+      if (forms !== undefined) picked = (picked ?? [...here.withoutContext]).concat(forms);
+    }
+  }
+  if (picked === null) return here.withoutContext;
+  return [...new Set(picked)].sort((a, b) => a - b);
 }
 
 function arabicCandidates(patterns: LanguagePatterns, norm: string, afterPreposition: boolean): HeadCandidate[] {
@@ -351,24 +385,21 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   for (let i = 0; anySingle && i < view.tokens.length; i++) {
     const here = forms[i] as HeadForms;
     if (used[i] === 1 || here.single.length === 0) continue;
-    // One look at the clause settles every form whose context cannot be there. A head's forms share its clause
-    // and the purpose clause after it (found on first need: a word may have dozens of forms).
-    let contextPossible: boolean | null = null;
+    // A head's forms share its clause and the purpose clause after it; of its forms (a word may have dozens)
+    // only those whose context could be there are tried, by an index of their context words (formsToTry).
+    const single = here.single;
+    const head = single[0] as SingleCandidate;
+    if (head.unconditional) {
+      chosen.push({ form: head.form, tokens: [i], first: i, last: i, shape: head.form.shape, futurePrefix: head.future });
+      continue;
+    }
     const clause = view.clauseOfToken[i] ?? 0;
-    let next: number | null = null;
-    for (const { form, future } of here.single) {
-      const p = form.pattern;
-      if (unconditional(p)) {
-        chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
-        break;
-      }
-      next ??= purposeClause(view, clause);
-      if (p.context.length > 0) {
-        contextPossible ??= clauseHasAny(keys(), clause, next, here.contextHeads);
-        if (!contextPossible) continue;
-      }
-      if (!holdsIn(view, keys(), p, clause, next)) continue;
-      chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: future });
+    const next = purposeClause(view, clause);
+    for (const k of formsToTry(here, keys(), clause, next)) {
+      const candidate = single[k] as SingleCandidate;
+      const form = candidate.form;
+      if (!candidate.unconditional && !holdsIn(view, keys(), form.pattern, clause, next)) continue;
+      chosen.push({ form, tokens: [i], first: i, last: i, shape: form.shape, futurePrefix: candidate.future });
       break;
     }
   }

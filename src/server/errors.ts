@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { StoreUnavailableError } from '../store/store.js';
 
 /** Seconds a client is told to wait before asking again while the database is unreachable. */
-const RETRY_AFTER_S = 5;
+export const RETRY_AFTER_S = 5;
 
 export class HttpError extends Error {
   constructor(

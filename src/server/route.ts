@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { checkAccess, type Access } from './auth.js';
 import type { ServerContext } from './context.js';
-import { HttpError } from './errors.js';
+import { HttpError, RETRY_AFTER_S } from './errors.js';
 import { ErrorBody } from './schemas.js';
 
 /** A zod schema as OpenAPI 3.0 JSON schema (request parts as the client sends them). */
@@ -13,6 +13,13 @@ export function jsonSchema(schema: ZodType, io: 'input' | 'output' = 'input'): R
 }
 
 const ERROR_JSON = jsonSchema(ErrorBody, 'output');
+
+/** What a route that reads or writes the database answers while it cannot be reached (errors.ts sends it). */
+const UNAVAILABLE_JSON = {
+  ...ERROR_JSON,
+  description: 'The database cannot be reached right now (PostgreSQL down); ask again after Retry-After seconds',
+  headers: { 'Retry-After': { type: 'integer', description: `Seconds to wait before asking again (${RETRY_AFTER_S})` } },
+};
 
 interface RouteSpec<P, Q, B, R> {
   method: 'GET' | 'POST' | 'DELETE';
@@ -26,6 +33,11 @@ interface RouteSpec<P, Q, B, R> {
   response: ZodType<R>;
   /** Status of a successful answer; the handler may set another with reply.code(). */
   status?: number;
+  /**
+   * False for a route whose answer does not come from the database (the coder, the reference tables): it never
+   * answers 503, and a GET of it is not kept by data version (reading the version would need the database).
+   */
+  usesStore?: boolean;
   handler: (input: { params: P; query: Q; body: B }, req: FastifyRequest, reply: FastifyReply) => Promise<R>;
 }
 
@@ -42,6 +54,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function addRoute<P, Q, B, R>(app: FastifyInstance, ctx: Pick<ServerContext, 'access' | 'responses'>, spec: RouteSpec<P, Q, B, R>): void {
   const { access } = ctx;
   const status = spec.status ?? 200;
+  const usesStore = spec.usesStore ?? true;
   const answer = async (req: FastifyRequest, reply: FastifyReply): Promise<R> => {
     const input = {
       params: parsePart(spec.params, req.params, 'params'),
@@ -61,11 +74,11 @@ export function addRoute<P, Q, B, R>(app: FastifyInstance, ctx: Pick<ServerConte
       ...(spec.query && { querystring: jsonSchema(spec.query) }),
       ...(spec.body && { body: jsonSchema(spec.body) }),
       ...(checkAccess.needsToken(access, spec.access) && { security: [{ bearer: [] }] }),
-      response: { [status]: jsonSchema(spec.response, 'output'), '4xx': ERROR_JSON, '5xx': ERROR_JSON },
+      response: { [status]: jsonSchema(spec.response, 'output'), '4xx': ERROR_JSON, ...(usesStore && { 503: UNAVAILABLE_JSON }), '5xx': ERROR_JSON },
     },
     preHandler: async (req) => checkAccess(access, spec.access, req.headers.authorization),
     handler:
-      spec.method === 'GET'
+      spec.method === 'GET' && usesStore
         ? // A read's answer depends only on its URL and the data: kept as its UTF-8 bytes, a repeat costs a map lookup,
           // not zod parsing, queries, JSON.stringify (the serialiser app.ts sets, so the bytes are the same) and encoding.
           async (req, reply) => {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MergedEventRecordSchema } from '../corpus/records.js';
 import { EventRecordSchema } from '../output.js';
+import { ArticleCursorParam, ReportCursorParam } from './cursor.js';
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const ACTOR = /^[A-Z0-9:_.-]+$/;
@@ -24,6 +25,9 @@ export const Paging = z.object({
 
 export const ErrorBody = z.object({ error: z.string(), message: z.string(), statusCode: z.number().int() });
 
+/** Where the next page starts: pass it back as `cursor` (with the same filters); null on the last page. */
+const NextCursor = z.string().nullable();
+
 // ---- articles ----
 
 export const ArticleSummaryBody = z.object({
@@ -39,7 +43,13 @@ export const ArticleSummaryBody = z.object({
 });
 export type ArticleSummaryBody = z.infer<typeof ArticleSummaryBody>;
 
-export const ArticlesQuery = Paging.extend({ lang: LangParam.optional(), outlet: z.string().min(1).max(200).optional() });
+export const ArticlesQuery = Paging.extend({
+  lang: LangParam.optional(),
+  outlet: z.string().min(1).max(200).optional(),
+  /** A page's `next`: the articles after it, found by key rather than by skipping `offset` rows. */
+  cursor: ArticleCursorParam.optional(),
+});
+export const ArticlePage = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), next: NextCursor, items: z.array(ArticleSummaryBody) });
 export const ArticleParams = z.object({ hash: HashParam });
 
 /** A stored event report: the public record plus where it lives (report id, article hash, outlet). */
@@ -103,11 +113,13 @@ export const EventsQuery = Paging.extend({
   lang: LangParam.optional(),
   outlet: z.string().min(1).max(200).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
+  /** A page's `next`: the reports after it (same filters and order), found by key rather than by skipping `offset` rows. */
+  cursor: ReportCursorParam.optional(),
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 
 /** totalCapped: more reports match than `total` says (counting stops at 1,000). */
-export const EventPage = z.object({ total: z.number().int(), totalCapped: z.boolean(), limit: z.number().int(), offset: z.number().int(), items: z.array(ApiEvent) });
+export const EventPage = z.object({ total: z.number().int(), totalCapped: z.boolean(), limit: z.number().int(), offset: z.number().int(), next: NextCursor, items: z.array(ApiEvent) });
 export type EventPage = z.infer<typeof EventPage>;
 
 export const EventParams = z.object({ id: z.coerce.number().int().min(1) });
@@ -161,7 +173,7 @@ const Totals = z.object({
   bToA: z.number().int(),
 });
 export const DyadParams = z.object({ a: ActorParam, b: ActorParam });
-export const DyadQuery = Paging.extend({ by: PeriodParam.default('month') });
+export const DyadQuery = Paging.extend({ by: PeriodParam.default('month'), cursor: ReportCursorParam.optional() });
 export const DyadBody = z.object({
   a: ActorNames,
   b: ActorNames,

@@ -56,16 +56,26 @@ interface SentenceDates {
 const BEFORE_WEIGHT = 2;
 
 function clauseIndex(sentence: Sentence, offset: number): number {
-  const i = sentence.clauses.findIndex((c) => offset >= c.start && offset < c.end);
-  return i < 0 ? 0 : i;
+  const clauses = sentence.clauses;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as Span;
+    if (offset >= c.start && offset < c.end) return i;
+  }
+  return 0;
 }
 
-function sentenceTokens(doc: Document, sentence: Sentence): Token[] {
-  const from = lowerBound(doc.tokens, sentence.start);
-  let to = from;
-  while (to < doc.tokens.length && (doc.tokens[to] as Token).start < sentence.end) to++;
-  return doc.tokens.slice(from, to);
+/** Index of the first token at or after `sentence.start`, searching from `from` (sentences come in text order). */
+function firstTokenOf(doc: Document, sentence: Sentence, from: number): number {
+  const tokens = doc.tokens;
+  // A sentence starting before the previous one's tokens (never made by segment) is searched from the top.
+  if (from > 0 && (tokens[from - 1] as Token).start >= sentence.start) return lowerBound(tokens, sentence.start);
+  let i = from;
+  while (i < tokens.length && (tokens[i] as Token).start < sentence.start) i++;
+  return i;
 }
+
+/** What most sentences hold: no date, no marker. Shared, and never written to. */
+const NO_DATES: SentenceDates = { expressions: [], blockers: [], carrier: false, blocker: false };
 
 /** Expressions usable as an event's own date: placed on the calendar and not in the future. */
 const usable = (e: Expression): boolean => e.placed.value !== null && !e.placed.future;
@@ -113,9 +123,17 @@ function scanDates(doc: Document, vocabulary: DateVocabulary, pub: PartialDate |
   const episodes = new EpisodeMemory(vocabulary);
   let breakOffset = Infinity;
   doc.times = [];
+  let next = 0;
   for (const sentence of doc.sentences) {
-    const tokens = sentenceTokens(doc, sentence);
+    const from = firstTokenOf(doc, sentence, next);
+    next = from;
+    while (next < doc.tokens.length && (doc.tokens[next] as Token).start < sentence.end) next++;
+    const tokens = doc.tokens.slice(from, next);
     const scan: SentenceScan = scanSentence(tokens, vocabulary, doc.lang === 'ar', doc.text);
+    if (scan.found.length === 0 && scan.breakAt === null && scan.blockersAt.length === 0 && !scan.carrier && !scan.blocker) {
+      perSentence[sentence.index] = NO_DATES;
+      continue;
+    }
     if (scan.breakAt !== null && breakOffset === Infinity) breakOffset = (tokens[scan.breakAt] as Token).start;
     const futureClauses = new Set(scan.futureAt.map((i) => clauseIndex(sentence, (tokens[i] as Token).start)));
     const expressions: Expression[] = [];
@@ -155,8 +173,14 @@ function dateOnlyClause(doc: Document, sentence: Sentence, e: Expression): boole
  * the date is all the clause says; a clause with a predicate of its own that is not coded keeps its date.
  */
 function owners(doc: Document, perSentence: SentenceDates[]): Map<Expression, CodedEvent> {
+  // Only sentences with a date have anything to own.
   const bySentence = new Map<number, CodedEvent[]>();
-  for (const ev of doc.events) bySentence.set(ev.sentence, [...(bySentence.get(ev.sentence) ?? []), ev]);
+  for (const ev of doc.events) {
+    if ((perSentence[ev.sentence]?.expressions.length ?? 0) === 0) continue;
+    const list = bySentence.get(ev.sentence);
+    if (list === undefined) bySentence.set(ev.sentence, [ev]);
+    else list.push(ev);
+  }
   const owner = new Map<Expression, CodedEvent>();
   for (const [index, events] of bySentence) {
     const sentence = doc.sentences[index];
@@ -203,17 +227,22 @@ export function createDater(vocabulary: DateVocabulary): (doc: Document) => Docu
       return o !== undefined && o.trigger.start === ev.trigger.start && o.trigger.end === ev.trigger.end;
     };
 
-    const dateOf = (event: CodedEvent): EventDate => {
-      const sentence = doc.sentences[event.sentence];
-      const own = perSentence[event.sentence];
-      if (sentence === undefined || own === undefined) return published;
+    /** The sentence's date that governs the event, if one does (a sentence with no date has none). */
+    const ownDate = (sentence: Sentence, own: SentenceDates, event: CodedEvent): Expression | undefined => {
       const candidates = own.expressions.filter((e) => usable(e) && canDate(e, event.trigger));
       const clause = clauseIndex(sentence, event.trigger.start);
       const mine = candidates.filter((e) => owns(event, e));
       const inClause = candidates.filter((e) => e.clause === clause);
       const blocked = (e: Expression): boolean => own.blockers.some((b) => b >= e.end && b <= event.trigger.start);
       const before = candidates.filter((e) => e.end <= event.trigger.start && !blocked(e)).pop();
-      const pick = nearest(mine.filter((e) => e.clause === clause), event.trigger) ?? nearest(mine, event.trigger) ?? nearest(inClause, event.trigger) ?? before;
+      return nearest(mine.filter((e) => e.clause === clause), event.trigger) ?? nearest(mine, event.trigger) ?? nearest(inClause, event.trigger) ?? before;
+    };
+
+    const dateOf = (event: CodedEvent): EventDate => {
+      const sentence = doc.sentences[event.sentence];
+      const own = perSentence[event.sentence];
+      if (sentence === undefined || own === undefined) return published;
+      const pick = own.expressions.length === 0 ? undefined : ownDate(sentence, own, event);
       if (pick) return fromExpression(doc, pick);
       if (own.carrier) {
         // This paragraph and the one before it that has text (blank lines do not count as paragraphs).

@@ -106,7 +106,7 @@ export function createEventCoder(lexicon: EventLexicon, cameo: CameoTable): (doc
       }
       // With no actor named, only a protest (its protesters implied) or violence told without actors can be coded.
       if (view.groups.length === 0 && !triggers.some((t) => mayBeIncident(t, lexicon))) continue;
-      events.push(...codeSentence(view, triggers, lexicon, cameo, markers, here ?? place?.actor ?? null));
+      for (const event of codeSentence(view, triggers, lexicon, cameo, markers, here ?? place?.actor ?? null)) events.push(event);
     }
     doc.events = events;
     return doc;

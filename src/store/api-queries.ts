@@ -32,7 +32,16 @@ export interface ReportQuery extends ReportFilter {
   /** By date; undated reports last either way. Default newest first. */
   order?: 'asc' | 'desc';
   limit: number;
+  /** Rows skipped (read and thrown away by the database); not used with `after`. */
   offset: number;
+  /** Keyset paging: the page starts just after this report, in the page's order, without reading the rows before it. */
+  after?: ReportPosition;
+}
+
+/** A report's place in the date order of a page: its date_first (null when undated) and its id. */
+export interface ReportPosition {
+  date: string | null;
+  id: number;
 }
 
 /** A stored report: the public event record plus where it is stored and which article told it. */
@@ -56,6 +65,11 @@ export interface ReportCount {
 export interface ArticleQuery {
   limit: number;
   offset: number;
+  /**
+   * Keyset paging: the articles stored before the one with this hash (the list is newest first), instead of skipping
+   * `offset` rows. An article deleted since ends the list there.
+   */
+  before?: string;
   lang?: string;
   outlet?: string;
 }
@@ -183,17 +197,35 @@ export async function queryReportsByIds(db: Kysely<Database>, order: number[]): 
   });
 }
 
-/** One page of the matching reports: the branches merged in date order, then each page row joined to its article. */
-export async function queryReportPage(db: Kysely<Database>, q: ReportQuery): Promise<StoredReport[]> {
-  const dir = q.order ?? 'desc';
-  const page = branches(q)
-    .map((own) => branch(db, q, own).select(['e.id as id', 'e.date_first as date_first']))
-    .reduce((all, next) => all.unionAll(next))
-    // Undated reports last either way; then by report id, for a stable page order.
-    .orderBy(sql.ref('date_first'), (ob) => (dir === 'desc' ? ob.desc() : ob.asc()).nullsLast())
-    .orderBy(sql.ref('id'), dir)
-    .limit(q.limit)
-    .offset(q.offset);
+/** Where a report sits in the date order of a page: date_first is the first day of its date, as rows.ts stores it. */
+export function reportPosition(report: Pick<StoredReport, 'id' | 'date'>): ReportPosition {
+  const range = report.date.value ? dateRange(report.date.value) : null;
+  return { date: range?.first ?? null, id: report.id };
+}
+
+type Segment = 'dated' | 'undated';
+
+/**
+ * One side of the page order (dated reports by date then id, or the undated ones after them by id), from just after
+ * `after`. The date bound is a range on each branch's (actor, date_first) index, so no row before the cursor is read;
+ * the second condition drops only the rows of the cursor's own day that come before it.
+ */
+function inSegment(segment: Segment, dir: 'asc' | 'desc', after: ReportPosition | undefined): Where {
+  const [upTo, past] = dir === 'desc' ? (['<=', '<'] as const) : (['>=', '>'] as const);
+  return (qb) => {
+    if (segment === 'undated') {
+      const undated = qb.where('e.date_first', 'is', null);
+      return after?.date === null ? undated.where('e.id', past, after.id) : undated;
+    }
+    const dated = qb.where('e.date_first', 'is not', null);
+    if (after === undefined || after.date === null) return dated;
+    const { date, id } = after;
+    return dated.where('e.date_first', upTo, date).where((eb) => eb.or([eb('e.date_first', past, date), eb('e.id', past, id)]));
+  };
+}
+
+/** The page's reports joined to their articles: `page` selects the ids (and date_first) in page order. */
+async function pageRows(db: Kysely<Database>, page: SelectQueryBuilder<Database, never, { id: number; date_first: string | null }>, dir: 'asc' | 'desc'): Promise<StoredReport[]> {
   const rows = await db
     .selectFrom(page.as('p'))
     .innerJoin('events as e', 'e.id', 'p.id')
@@ -204,6 +236,60 @@ export async function queryReportPage(db: Kysely<Database>, q: ReportQuery): Pro
     .orderBy('p.id', dir)
     .execute();
   return rows.map(toReport);
+}
+
+/** The matching ids of every branch, merged in date order. */
+function unionPage(db: Kysely<Database>, q: ReportQuery, extra: Where) {
+  return branches(q)
+    .map((own) => branch(db, q, (qb) => extra(own(qb))).select(['e.id as id', 'e.date_first as date_first']))
+    .reduce((all, next) => all.unionAll(next));
+}
+
+/** One page of the matching reports: the branches merged in date order, then each page row joined to its article. */
+export async function queryReportPage(db: Kysely<Database>, q: ReportQuery): Promise<StoredReport[]> {
+  const dir = q.order ?? 'desc';
+  if (q.after) return keysetPage(db, q, q.after, dir);
+  const page = unionPage(db, q, (qb) => qb)
+    // Undated reports last either way; then by report id, for a stable page order.
+    .orderBy(sql.ref('date_first'), (ob) => (dir === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+    .orderBy(sql.ref('id'), dir)
+    .limit(q.limit)
+    .offset(q.offset);
+  return pageRows(db, page, dir);
+}
+
+/**
+ * The page after a position: the dated reports after it, then (when the page is not full) the undated ones. Each
+ * branch takes its own first `limit` rows from an ordered index range and only those are merged: PostgreSQL would
+ * otherwise read every match of each branch and sort them (it does not merge a UNION ALL in index order).
+ */
+async function keysetPage(db: Kysely<Database>, q: ReportQuery, after: ReportPosition, dir: 'asc' | 'desc'): Promise<StoredReport[]> {
+  const segments: Segment[] = after.date === null ? ['undated'] : ['dated', 'undated'];
+  const out: StoredReport[] = [];
+  for (const segment of segments) {
+    const want = q.limit - out.length;
+    if (want <= 0) break;
+    const within = inSegment(segment, dir, after);
+    const page = branches(q)
+      .map((own) =>
+        db
+          .selectFrom(
+            branch(db, q, (qb) => within(own(qb)))
+              .select(['e.id as id', 'e.date_first as date_first'])
+              .$if(segment === 'dated', (qb) => qb.orderBy('e.date_first', dir))
+              .orderBy('e.id', dir)
+              .limit(want)
+              .as('b'),
+          )
+          .select(['b.id', 'b.date_first']),
+      )
+      .reduce((all, next) => all.unionAll(next))
+      .orderBy(sql.ref('date_first'), dir)
+      .orderBy(sql.ref('id'), dir)
+      .limit(want);
+    out.push(...(await pageRows(db, page, dir)));
+  }
+  return out;
 }
 
 /** How many reports match, counted up to REPORT_COUNT_CAP: a page says "1,000 or more" rather than counting them all. */
@@ -268,6 +354,7 @@ export async function queryArticlePage(db: Kysely<Database>, q: ArticleQuery): P
   const rows = await base
     .select(['a.doc', 'a.hash', 'a.title', 'a.outlet', 'a.published', 'a.lang', 'a.origin', 'a.ingested_at'])
     .select((eb) => eb.selectFrom('events as e').whereRef('e.article_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')).as('events'))
+    .$if(q.before !== undefined, (qb) => qb.where('a.id', '<', (eb) => eb.selectFrom('articles as c').select('c.id').where('c.hash', '=', q.before ?? '')))
     .orderBy('a.id', 'desc')
     .limit(q.limit)
     .offset(q.offset)

@@ -6,8 +6,8 @@ import { toArticle } from '../article-input.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { addRoute } from '../route.js';
-import { ArticleDetail, ArticleInput, ArticleParams, ArticlesQuery, ArticleSummaryBody, DeleteResult, StoreResult } from '../schemas.js';
-import { z } from 'zod';
+import { articleCursor } from '../cursor.js';
+import { ArticleDetail, ArticleInput, ArticleParams, ArticlePage, ArticlesQuery, DeleteResult, StoreResult } from '../schemas.js';
 
 /** More reports than any article holds. */
 const ARTICLE_EVENTS = 10_000;
@@ -17,12 +17,21 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
   addRoute(app, ctx, {
     method: 'GET',
     url: '/api/articles',
-    summary: 'Stored articles, newest first',
+    summary: 'Stored articles, newest first, paged: pass back `next` as `cursor` for the next page',
     tags,
     access: 'read',
     query: ArticlesQuery,
-    response: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(ArticleSummaryBody) }),
-    handler: async ({ query }) => ({ ...(await ctx.store.articlePage(query)), limit: query.limit, offset: query.offset }),
+    response: ArticlePage,
+    handler: async ({ query }) => {
+      const { cursor, ...rest } = query;
+      if (cursor && query.offset > 0) throw new HttpError(400, 'query.offset: cannot be combined with query.cursor (the cursor says where the page starts)');
+      // One article more than the page tells whether there is a next page.
+      const page = await ctx.store.articlePage({ ...rest, ...cursor, limit: query.limit + 1 });
+      const items = page.items.slice(0, query.limit);
+      const last = items[items.length - 1];
+      const next = page.items.length > query.limit && last ? articleCursor(last.hash) : null;
+      return { total: page.total, limit: query.limit, offset: query.offset, next, items };
+    },
   });
 
   addRoute(app, ctx, {

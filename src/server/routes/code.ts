@@ -13,6 +13,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     summary: 'Code an article without storing it (the text may start with front matter as in a .txt file)',
     tags: ['code'],
     access: 'read',
+    usesStore: false,
     body: ArticleInput,
     response: CodeResult,
     handler: async ({ body }) => {

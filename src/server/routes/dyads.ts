@@ -46,7 +46,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       // The same counts as store.dyad (`rasad dyad`), aggregated in SQL: a busy dyad has thousands of reports.
       const [periods, events] = await Promise.all([
         ctx.cache.get(`dyad:${a}:${b}:${query.by}`, () => ctx.store.reportPeriods(a, b, query.by)),
-        eventPage(ctx, { dyad: [a, b], limit: query.limit, offset: query.offset, order: 'asc' }),
+        eventPage(ctx, { dyad: [a, b], limit: query.limit, offset: query.offset, order: 'asc' }, query.cursor),
       ]);
       return { a: ctx.directory.names(a), b: ctx.directory.names(b), by: query.by, periods, total: totalOf(periods), events };
     },

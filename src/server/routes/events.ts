@@ -20,16 +20,16 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
   addRoute(app, ctx, {
     method: 'GET',
     url: '/api/events',
-    summary: 'Event reports matching the filters, newest first (order=asc for oldest first), paged',
+    summary: 'Event reports matching the filters, newest first (order=asc for oldest first), paged: pass back `next` as `cursor` for the next page',
     tags,
     access: 'read',
     query: EventsQuery,
     response: EventPage,
     handler: async ({ query }) => {
-      const { from, to, q, ...filter } = query;
+      const { from, to, q, cursor, ...filter } = query;
       if (from && to && from > to) throw new HttpError(400, `query.from ${from} is after query.to ${to}`);
       const actors = q === undefined ? undefined : searchedActors((await ctx.actorSearch()).search(q, ACTORS_PER_QUERY));
-      return eventPage(ctx, { ...filter, from, to, actors });
+      return eventPage(ctx, { ...filter, from, to, actors }, cursor);
     },
   });
 

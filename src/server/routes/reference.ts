@@ -12,6 +12,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     tags: ['reference'],
     access: 'public',
     response: Reference,
+    usesStore: false,
     handler: async () => ({
       actors: ctx.directory.all().map(({ forms: _forms, ...names }) => names),
       cameo: ctx.cameo.codes().map(({ code, name, root, quad, goldstein }) => ({ code, name, root, quad, goldstein })),
