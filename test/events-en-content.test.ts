@@ -67,3 +67,50 @@ describe('an attack told only through a state report', () => {
     expect(events.some((e) => e.endsWith(' ->-'))).toBe(false);
   });
 });
+
+describe('a people noun placed in another state', () => {
+  it('reads "the Turks of Bulgaria" as people of Bulgaria', () => {
+    const events = summary('The Turks of Bulgaria protested against the Bulgarian government.');
+    expect(events.some((e) => e.includes('BGR/CVL>BGR/GOV'))).toBe(true);
+    expect(events.some((e) => e.includes('TUR'))).toBe(false);
+  });
+});
+
+describe('lexical readings', () => {
+  it('codes medicine handed over as humanitarian aid, suspects handed over as their release', () => {
+    expect(summary('Swiss doctors handed over two tonnes of medicine to Iran.')).toContain('073 CHE/CVL>IRN');
+    expect(summary('Iran handed over the suspects to Iraq.').some((e) => e.startsWith('07'))).toBe(false);
+  });
+
+  it('does not read "heavily armed" as arming someone', () => {
+    const events = summary('Serbs in Kosovo are demanding a NATO presence to protect them against a heavily armed Albanian militia.');
+    expect(roots(events)).not.toContain('07');
+    expect(summary('Iran armed the Houthis.')).toContain('072 IRN>ORG:HOUTHIS');
+  });
+});
+
+describe('promises not to act and demands through a pronoun', () => {
+  it('codes a pledge not to give aid as a refusal and a pledge not to attack as the attack negated', () => {
+    expect(summary('Chile pledged not to sell weapons to Peru.').map((e) => e.slice(0, 2))).toEqual(['12']);
+    const doc = pipeline.run({ text: 'Chile pledged not to attack Peru.', meta: { id: 't', title: null, outlet: null, published: '2019-03-12', url: null, lang: 'en', origin: 't' } });
+    expect(doc.events.some((e) => e.code.startsWith('13'))).toBe(false);
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(doc.events.every((e) => e.negated)).toBe(true);
+  });
+
+  it('codes "told X that it must" and "a reminder to X that it must" as a demand on X', () => {
+    expect(summary('Brazil told Peru that it must withdraw its troops.').some((e) => e.startsWith('10') && e.includes('BRA>PER'))).toBe(true);
+    expect(summary('Brazil issued a stern reminder to Peru that it must withdraw its troops.').some((e) => e.startsWith('10') && e.includes('BRA>PER'))).toBe(true);
+  });
+});
+
+describe('the subject of a clause opened by "after"', () => {
+  it('takes the group right before the verb as its doer', () => {
+    expect(summary('Chile recalled its envoy after Peru attacked Bolivia.')).toContain('190 PER>BOL');
+    expect(summary('Chile recalled its envoy after Peruvian soldiers attacked a Chilean border post.')).toContain('190 PER/MIL>CHL');
+  });
+
+  it('leaves a prepositional object that is not followed by its verb alone', () => {
+    expect(summary('Chile met Peru after talks with Bolivia ended.')).toEqual(['040 CHL>PER']);
+  });
+});

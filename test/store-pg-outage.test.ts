@@ -11,11 +11,14 @@ function article(id: string): Document {
   return emptyDocument(`Oman and Jordan held talks, report ${id}.`, { id, title: null, outlet: null, published: '2022-01-01', url: null, lang: 'en', origin: id }, 'en');
 }
 
+/** Bulk ingest's deferred indexes: SQLite only, a PostgreSQL store has neither method. */
+type SqliteOnly = 'deferQueryIndexes' | 'restoreQueryIndexes';
+
 /**
  * One call of every Store method but close(): typed as a complete record, so a method added to Store cannot be
  * left out of the outage test.
  */
-const EVERY_CALL: Record<Exclude<keyof Store, 'close'>, (s: Store) => Promise<unknown>> = {
+const EVERY_CALL: Record<Exclude<keyof Store, 'close' | SqliteOnly>, (s: Store) => Promise<unknown>> = {
   saveDocuments: (s) => s.saveDocuments([article('while-down')]),
   hasArticle: (s) => s.hasArticle('0'),
   events: (s) => s.events({ actor: 'OMN' }),
@@ -26,6 +29,7 @@ const EVERY_CALL: Record<Exclude<keyof Store, 'close'>, (s: Store) => Promise<un
   mergedEvent: (s) => s.mergedEvent(1),
   mergedIdOfReport: (s) => s.mergedIdOfReport(1),
   dyadHistory: (s) => s.dyadHistory('OMN', 'JOR'),
+  dyadHistoryPage: (s) => s.dyadHistoryPage('OMN', 'JOR', { by: 'month', limit: 10, offset: 0 }),
   actorProfile: (s) => s.actorProfile('OMN'),
   relations: (s) => s.relations(),
   framing: (s) => s.framing(),

@@ -1,14 +1,20 @@
 // Coding for `rasad ingest` off the main thread: a few worker threads (src/cli/coding-worker.ts) code articles while
 // the main thread reads, stores and merges (storing on SQLite is synchronous CPU work of its own). Each article goes
-// to the least busy thread; the caller keeps results in input order and bounds how many are in flight.
+// to the least busy thread; the caller keeps results in input order and bounds how many are in flight. A thread also
+// makes the corpus annotations the store would otherwise make on the main thread, and sends back only what storing
+// reads (StorableDocument): the tokens and sentences are most of a coded document, to copy and to hold in memory.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Article, Document } from '../document.js';
+import type { Article } from '../document.js';
 import type { Pipeline } from '../pipeline.js';
+import type { StorableDocument } from '../store/store.js';
 
-/** Codes one article; rejects with the reason it could not be coded. */
+/**
+ * Codes one article for storing; rejects with the reason it could not be coded. A pool's documents carry their
+ * annotations and lack tokens, sentences, times, attributions and the folded text (see StorableDocument).
+ */
 export interface Coder {
-  code(article: Article): Promise<Document>;
+  code(article: Article): Promise<StorableDocument>;
   close(): Promise<void>;
 }
 
@@ -20,7 +26,7 @@ export interface CodingRequest {
   seq: number;
 }
 
-export type CodingReply = { seq: number; ok: true; doc: Document } | { seq: number; ok: false; message: string };
+export type CodingReply = { seq: number; ok: true; doc: StorableDocument } | { seq: number; ok: false; message: string };
 
 /** A pipeline as a Coder, coding on the calling thread (at once, so results come in call order). */
 export function inlineCoder(pipeline: Pipeline): Coder {
@@ -43,7 +49,7 @@ interface Slot {
 
 /** `threads` coding threads (1 or more); close() ends them. */
 export function codingPool(threads: number, setup: CodingSetup = {}): Coder {
-  const waiting = new Map<number, { resolve: (doc: Document) => void; reject: (err: Error) => void; slot: Slot }>();
+  const waiting = new Map<number, { resolve: (doc: StorableDocument) => void; reject: (err: Error) => void; slot: Slot }>();
   let failure: Error | null = null;
   const fail = (err: Error): void => {
     failure ??= err;
@@ -74,7 +80,7 @@ export function codingPool(threads: number, setup: CodingSetup = {}): Coder {
       const slot = slots.reduce((least, s) => (s.busy < least.busy ? s : least));
       const id = seq++;
       slot.busy++;
-      return new Promise<Document>((resolve, reject) => {
+      return new Promise<StorableDocument>((resolve, reject) => {
         waiting.set(id, { resolve, reject, slot });
         slot.worker.postMessage({ seq: id, article: { meta: article.meta, text: article.text } });
       });

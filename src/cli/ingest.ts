@@ -1,11 +1,11 @@
 // `rasad ingest PATH...`: read, code and store articles. Articles already stored (same text) are not coded
 // again; each batch is one transaction, so a failing batch loses only itself.
+import { stat } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Document } from '../document.js';
 import { expandPaths, readFileInputs, type InputError, type ReadOptions } from '../io/read.js';
 import { createPipeline, type Pipeline } from '../pipeline.js';
-import { contentHash, openStore, type Store } from '../store/store.js';
+import { contentHash, openStore, type StorableDocument, type Store } from '../store/store.js';
 import { loadResources } from '../lexicon/index.js';
 import { codingPool, defaultCodingThreads, inlineCoder, type Coder } from './coding-pool.js';
 import { addLimitOptions, limitsFrom, parseLangOption, parsePublishedOption, type LimitFlags } from './options.js';
@@ -29,10 +29,31 @@ export interface IngestSummary {
 
 export interface IngestOptions extends ReadOptions {
   batch?: number;
+  /**
+   * Defer the indexes only queries read until the end (Store.deferQueryIndexes): true, false, or 'auto' (the
+   * default): when the input is large next to the store (bulkWorthIt).
+   */
+  bulk?: boolean | 'auto';
   /** Show a progress bar (stderr) over the input files. */
   progress?: boolean;
   /** Where input errors go; they are reported as they happen. */
   onError?: (error: InputError) => void;
+}
+
+/**
+ * Bulk mode pays one build of each deferred index over the whole store at the end, against an entry per report at a
+ * random place in each while ingesting: worth it once the input is a good part of what the store will hold, and
+ * large enough that the build is not the bulk of a short run. Input articles are guessed from bytes (a short news
+ * article's JSONL line is ~2 KiB; larger articles only make the guess high, and the mode then kicks in early).
+ */
+const BULK_MIN_BYTES = 32 * 1024 * 1024;
+const BULK_BYTES_PER_ARTICLE = 2048;
+
+async function bulkWorthIt(store: Store, files: string[]): Promise<boolean> {
+  let bytes = 0;
+  for (const file of files) bytes += file === '-' ? 0 : await stat(file).then((s) => s.size, () => 0);
+  if (bytes < BULK_MIN_BYTES) return false;
+  return bytes / BULK_BYTES_PER_ARTICLE >= (await store.articleCount()) / 4;
 }
 
 function errorMessage(err: unknown): string {
@@ -57,14 +78,22 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     summary.errors++;
     options.onError?.(error);
   };
-  let batch: Array<{ doc: Document; hash: string }> = [];
+  let batch: Array<{ doc: StorableDocument; hash: string }> = [];
   /** Hashes of the articles read but not stored yet: a second copy of one is a duplicate already. */
   const pending = new Set<string>();
-  const inFlight: Array<{ origin: string; hash: string; result: Promise<Document | Error> }> = [];
+  const inFlight: Array<{ origin: string; hash: string; result: Promise<StorableDocument | Error> }> = [];
+
+  /** Decided once the inputs are known; the indexes go at the first batch that stores, so a rerun of stored input keeps them. */
+  let bulk = false;
+  let deferred = false;
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const docs = batch.map((b) => b.doc);
+    if (bulk && !deferred && store.deferQueryIndexes) {
+      deferred = true;
+      await store.deferQueryIndexes();
+    }
     try {
       const saved = await store.saveDocuments(docs);
       summary.stored += saved.stored;
@@ -93,6 +122,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
 
   const { files, errors } = await expandPaths(paths);
   errors.forEach(report);
+  const mode = options.bulk ?? 'auto';
+  bulk = mode === 'auto' ? await bulkWorthIt(store, files) : mode;
   const bar = options.progress ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files | {articles} articles', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   bar?.start(files.length, 0, { articles: 0 });
   try {
@@ -119,6 +150,9 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     await flush();
   } finally {
     bar?.stop();
+    // Also after a failure: the indexes are only ever missing while an ingest runs (or after a kill: see
+    // src/store/sqlite-indexes.ts).
+    if (deferred) await store.restoreQueryIndexes?.();
   }
   return summary;
 }
@@ -146,8 +180,10 @@ export function register(command: Command): void {
     .option('--published <date>', 'publication date when the input gives none (YYYY-MM-DD, YYYY-MM or YYYY)', parsePublishedOption)
     .option('--lang <lang>', 'language when the input does not say (ar|en); detected otherwise', parseLangOption)
     .option('--batch <n>', 'articles per transaction', parseBatchOption, DEFAULT_BATCH)
+    .option('--bulk', 'drop the indexes only queries use while ingesting, build them once at the end (default: when the input is large next to the store)')
+    .option('--no-bulk', 'keep every index up to date while ingesting')
     .option('--jobs <n>', 'coding threads beside the one that stores (0: code on it; default one per core, 0 on one core)', parseJobsOption);
-  addLimitOptions(command).action(async (paths: string[], opts: LimitFlags & { db: string; published?: string; lang?: 'ar' | 'en'; batch: number; jobs?: number }) => {
+  addLimitOptions(command).action(async (paths: string[], opts: LimitFlags & { db: string; published?: string; lang?: 'ar' | 'en'; batch: number; jobs?: number; bulk?: boolean }) => {
     const progress = process.stderr.isTTY === true;
     const limits = limitsFrom(opts);
     const deferred: InputError[] = [];
@@ -160,6 +196,7 @@ export function register(command: Command): void {
         published: opts.published,
         lang: opts.lang,
         batch: opts.batch,
+        bulk: opts.bulk ?? 'auto',
         limits,
         progress,
         // With a progress bar on stderr, messages wait until it is gone.

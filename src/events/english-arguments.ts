@@ -112,7 +112,24 @@ function inAside(view: SentenceView, index: number): boolean {
 
 /** Groups before `index` in [from, index) that can be subjects: bare (after that/which too), not in an aside. */
 function subjectsIn(view: SentenceView, from: number, index: number): Group[] {
-  return view.groups.filter((g) => g.first >= from && g.last < index && introduction(view, g) === null && !inAside(view, g.first));
+  return view.groups.filter((g) => g.first >= from && g.last < index && (introduction(view, g) === null || opensClause(view, g, index)) && !inAside(view, g.first));
+}
+
+/** Subordinators that may also read as prepositions: after them, a group right before the verb is its subject. */
+const CLAUSE_OPENERS = fold(['after', 'since']); // not "before": what follows it may not have happened yet
+
+/** "suspended flights after Serbian troops attacked a convoy": the group after "after" is the next verb's subject. */
+function opensClause(view: SentenceView, g: Group, verb: number): boolean {
+  const intro = introduction(view, g);
+  if (intro === null || !CLAUSE_OPENERS.has(intro.word) || verb - g.last > 4) return false;
+  for (let i = g.last + 1; i < verb; i++) {
+    const t = view.tokens[i];
+    const w = t?.norm ?? '';
+    if (AUXILIARIES.has(w) || isAdverb(w)) continue;
+    // Head nouns of the group ("after Serbian soldiers attacked", "after an Israeli army jet hit").
+    if (t === undefined || t.kind !== 'word' || i > g.last + 2 || OBJECT_BREAK.has(w) || RELATIVE.has(w) || SUBORDINATORS.has(w)) return false;
+  }
+  return true;
 }
 
 /** "both Qatar—an ally—and Turkey—another ally—continue": a subject coordinated across an aside. */
@@ -132,10 +149,13 @@ const governs = (w: string): boolean => GOVERNORS.some((stem) => w.startsWith(st
 /** A governing verb before the noun (signed an agreement), or after it in the passive (evidence ... was presented). */
 function governed(view: SentenceView, trigger: TriggerMatch): boolean {
   // Four words back, not counting an amount between verb and noun ("provide about 70 million dollars of aid").
+  // A coordinated object before it ("providing aerial photographs and other military intelligence") adds three.
   let words = 0;
-  for (let i = trigger.first - 1; i >= 0 && words < 4; i--) {
+  let reach = 4;
+  for (let i = trigger.first - 1; i >= 0 && words < reach; i--) {
     const t = view.tokens[i];
     if (governs(t?.norm ?? '')) return true;
+    if (AND.has(t?.norm ?? '') && reach === 4) reach += 3;
     if (!(t?.kind === 'number' || QUANTITY_WORDS.has(t?.norm ?? ''))) words++;
   }
   for (let i = trigger.last + 1; i <= trigger.last + 5 && i < view.tokens.length - 1; i++) {

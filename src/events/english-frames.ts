@@ -26,7 +26,10 @@ const MODALS_OF_DEMAND = fold(['must', 'should']);
 const FUTURE_NOT = [
   ['will', 'not'], ['would', 'not'], ['won', "'", 't'], ['wouldn', "'", 't'], ['will', 'never'], ['would', 'never'], ['won', '’', 't'],
   ['wouldn', '’', 't'], ['failed', 'to'], ['fail', 'to'], ['fails', 'to'], ['failing', 'to'],
+  // "vowed not to return the Golan Heights": a promise not to do a cooperative act is a refusal of it.
+  ...['vowed', 'vows', 'vow', 'pledged', 'pledges', 'swore', 'swears', 'promised', 'promises'].flatMap((w) => [[w, 'not', 'to'], [w, 'never', 'to']]),
 ];
+const NOT_OR_NEVER = fold(['not', 'never']);
 /** Words that open a condition: what follows in the clause is not reported as happening. */
 const CONDITIONS = fold(['if', 'unless']);
 const MAX_GAP = 12;
@@ -270,6 +273,9 @@ function demandedOf(view: SentenceView, from: number, to: number): { group: Grou
     for (let i = end + 1; i <= end + 2 && i < to; i++) {
       if (MODALS_OF_DEMAND.has(view.tokens[i]?.norm ?? '')) return { group: g, at: i };
     }
+    // "told Iraq that it must cooperate": the pronoun takes up the addressee just named.
+    const word = (k: number): string => view.tokens[k]?.norm ?? '';
+    if (word(end + 1) === 'that' && SELF_PRONOUNS.has(word(end + 2)) && MODALS_OF_DEMAND.has(word(end + 3)) && end + 3 < to) return { group: g, at: end + 3 };
   }
   return null;
 }
@@ -405,6 +411,11 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
       const own = hp.code.startsWith('11') && ownDeed(view, h, c);
       h.frame = { code: own ? CLAIM_RESPONSIBILITY : null, complement: c, framing: true, target: own ? null : thatSubject(view, h), asserted: false };
       kept.splice(i, n - i);
+      continue;
+    }
+    // "pledged not to attack": what is promised is that the act will not happen (the act, negated), not a threat.
+    if (link === 'infinitive' && hp.code.startsWith('03') && !COOPERATIVE.test(effectiveCode(c)) && NOT_OR_NEVER.has(view.tokens[c.first - 2]?.norm ?? '')) {
+      kept.splice(i - 1, 1);
       continue;
     }
     const table = lookup(tables, hp.code);

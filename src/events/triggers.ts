@@ -364,7 +364,7 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   }
   // Most sentences' words start nothing: nothing else to build.
   if (!anySingle && phrases.length === 0) return [];
-  phrases.sort(
+  if (phrases.length > 1) phrases.sort(
     (a, b) =>
       b.tokens.length - a.tokens.length ||
       b.form.pattern.priority - a.form.pattern.priority ||
@@ -403,5 +403,11 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
       break;
     }
   }
-  return chosen.sort((a, b) => a.first - b.first);
+  return inOrder(chosen) ? chosen : chosen.sort((a, b) => a.first - b.first);
+}
+
+/** Are the matches already by position (no phrase chosen before a one-word form that precedes it)? */
+function inOrder(matches: readonly TriggerMatch[]): boolean {
+  for (let k = 1; k < matches.length; k++) if ((matches[k - 1] as TriggerMatch).first > (matches[k] as TriggerMatch).first) return false;
+  return true;
 }

@@ -9,11 +9,12 @@ import { cueRowsOf, windowColumns } from './merge-rows.js';
 import { freshReport, type FactsRow, type FreshReport, type LinkRow } from './merge-facts.js';
 import { portableWriter, type RowWriter } from './row-writer.js';
 import { eventRow, mentionRows } from './rows.js';
-import type { Database, NewEvent } from './tables.js';
+import type { StorableDocument } from './store.js';
+import type { Database, MergeCuesTable, NewEvent } from './tables.js';
 
 /** An article just inserted, with its id. */
 export interface NewArticleRows {
-  doc: Document;
+  doc: StorableDocument;
   hash: string;
   articleId: number;
 }
@@ -35,7 +36,7 @@ export async function insertArticleRows(
   const fresh = new Map<number, FreshReport>();
   let at = 0;
   for (const { doc, hash, articleId } of articles) {
-    const notes = annotate(doc);
+    const notes = doc.annotations ?? annotate(doc);
     doc.events.forEach((e, i) => {
       const row = events[at] as NewEvent;
       const id = ids[at++] as number;
@@ -56,9 +57,23 @@ export async function insertArticleRows(
     }
   }
   await writer.insert(db, 'merge_reports', reports);
-  await writer.insert(db, 'merge_cues', reports.flatMap(cueRowsOf));
+  await writer.insert(db, 'merge_cues', inKeyOrder(reports.flatMap(cueRowsOf)));
   await writer.insert(db, 'framing', framing);
   return { ids, fresh };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Cue rows sorted by merge_cues' key. The table is that key (WITHOUT ROWID) and a batch's cues fall all over it, so
+ * in key order each insert lands next to the last one, on a page already in hand, instead of anywhere; the table's
+ * content is the same whatever the order.
+ */
+function inKeyOrder(rows: MergeCuesTable[]): MergeCuesTable[] {
+  return rows.sort(
+    (a, b) =>
+      compare(a.block, b.block) || compare(a.cue, b.cue) || compare(a.window_kind, b.window_kind) || compare(a.window_first, b.window_first) || a.event_id - b.event_id,
+  );
 }
 
 type NewReport = Pick<Database['merge_reports'], 'event_id' | 'block' | 'key' | 'cues' | 'tone'>;

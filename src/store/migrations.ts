@@ -1,6 +1,7 @@
 // Versioned schema migrations, in code so they ship inside dist/. Add a new entry for every change;
 // never edit one that has shipped. Both dialects run the same migrations; column types differ only in columnTypes() and withId().
 import { cueRowsOf, type CueSource } from './merge-rows.js';
+import { mergedCameoPairIndexes } from './migrations-api.js';
 import { Migrator, sql, type ColumnDataType, type CreateTableBuilder, type Expression, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -227,6 +228,20 @@ const migrations = (dialect: SqlDialectName, { text, real } = columnTypes(dialec
       }
     },
   },
+  // Bulk ingest (src/store/sqlite-indexes.ts) drops the indexes only queries read and records each here until it is
+  // built again, so a process killed in between leaves nothing missing unnoticed. PostgreSQL keeps its indexes (many
+  // writers share it), so there the table stays empty.
+  '0007_deferred_indexes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('rasad_deferred_indexes')
+        .addColumn('name', text, (c) => c.primaryKey())
+        .addColumn('create_sql', text, (c) => c.notNull())
+        .addColumn('owner', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0008_merged_cameo_pair_indexes': mergedCameoPairIndexes,
 });
 
 /**

@@ -3,12 +3,11 @@
 // so concurrent ingests neither store an article twice nor lose or duplicate a merge.
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Document } from '../document.js';
 import type { LockBlocks } from './merging.js';
 import { migrateToLatest } from './migrations.js';
 import { isRetryable, mapQueryErrors, storeErrorOf } from './pg-errors.js';
 import { KyselyStore } from './queries.js';
-import { StoreError, type OpenOptions, type SaveResult, type Store } from './store.js';
+import { StoreError, type OpenOptions, type SaveResult, type StorableDocument, type Store } from './store.js';
 import type { Database } from './tables.js';
 
 export function isPostgresUrl(location: string): boolean {
@@ -125,7 +124,7 @@ class PostgresStore extends KyselyStore {
     }
   }
 
-  override async saveDocuments(docs: Document[]): Promise<SaveResult> {
+  override async saveDocuments(docs: StorableDocument[]): Promise<SaveResult> {
     const result = await this.retried(() => super.saveDocuments(docs));
     // The first batch, then every STATISTICS_CHECK_EVERY-th. The batch is committed whatever happens here: a failed
     // look at the statistics is only a missed optimisation (a lost connection shows on the next call).

@@ -1,7 +1,6 @@
 // The Store over any Kysely database with the tables in tables.ts. Only portable SQL here (no SQLite-only
 // functions), so a PostgreSQL dialect can reuse this class unchanged.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { Document } from '../document.js';
 import { dateRange } from '../io/published.js';
 import type { EventRecord } from '../output.js';
 import { insertArticleRows, type NewArticleRows } from './corpus-rows.js';
@@ -51,6 +50,7 @@ import {
 } from './api-queries.js';
 import { portableWriter, type RowWriter } from './row-writer.js';
 import { eventRecord } from './rows.js';
+import { queryDyadHistoryPage, type DyadHistoryPage, type DyadHistoryQuery } from './api-history.js';
 import {
   contentHash,
   type ArticleSummary,
@@ -61,6 +61,7 @@ import {
   type EventFilter,
   type Period,
   type SaveResult,
+  type StorableDocument,
   type Store,
 } from './store.js';
 import type { Database } from './tables.js';
@@ -107,9 +108,9 @@ function addTo(totals: DyadTotals, r: EventRecord, a: string): void {
  * Insert the articles not stored yet, in the order given (the first of two equal texts wins, as when they come in
  * two batches); returns them with their new ids.
  */
-async function insertArticles(db: Kysely<Database>, docs: Document[], hashes: string[], writer: RowWriter): Promise<NewArticleRows[]> {
+async function insertArticles(db: Kysely<Database>, docs: StorableDocument[], hashes: string[], writer: RowWriter): Promise<NewArticleRows[]> {
   const now = new Date().toISOString();
-  const firstOfHash = new Map<string, Document>();
+  const firstOfHash = new Map<string, StorableDocument>();
   docs.forEach((doc, i) => {
     const hash = hashes[i] ?? contentHash(doc.text);
     if (!firstOfHash.has(hash)) firstOfHash.set(hash, doc);
@@ -151,7 +152,7 @@ export class KyselyStore implements Store {
     private readonly options: KyselyStoreOptions = {},
   ) {}
 
-  async saveDocuments(docs: Document[]): Promise<SaveResult> {
+  async saveDocuments(docs: StorableDocument[]): Promise<SaveResult> {
     const writer = this.options.writer ?? portableWriter;
     const save = (db: Kysely<Database>) =>
       db.transaction().execute(async (trx) => {
@@ -286,6 +287,10 @@ export class KyselyStore implements Store {
 
   async dyadHistory(a: string, b: string, options: { by?: Period } = {}): Promise<DyadHistory> {
     return dyadHistory(a, b, await queryMergedEvents(this.db, { dyad: [a, b] }), options.by ?? 'month');
+  }
+
+  dyadHistoryPage(a: string, b: string, query: DyadHistoryQuery): Promise<DyadHistoryPage> {
+    return queryDyadHistoryPage(this.db, a, b, query);
   }
 
   async actorProfile(actor: string, options: { by?: Period; from?: string; to?: string } = {}): Promise<ActorProfile> {

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations.js';
 import { KyselyStore } from './queries.js';
+import { deferQueryIndexes, restoreDeferredIndexes } from './sqlite-indexes.js';
 import { sqliteDataVersion, withStatementCache } from './sqlite-statements.js';
 import { sqliteWriter } from './sqlite-writes.js';
 import { StoreError, type Store } from './store.js';
@@ -31,6 +32,9 @@ export async function openSqliteStore(path: string): Promise<Store> {
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
+    // A bulk ingest killed before it built its deferred indexes again left them recorded: build them now (before
+    // migrating, so a migration meets the indexes it was written for).
+    restoreDeferredIndexes(sqlite, { orphanedOnly: true });
     await migrateRacing(db);
   } catch (err) {
     await db.destroy();
@@ -39,7 +43,30 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // Planner statistics where missing or stale, sampled so that a large store opens quickly.
   sqlite.pragma('analysis_limit = 1000');
   sqlite.pragma('optimize = 0x10002');
-  return new KyselyStore(db, { dataVersion: sqliteDataVersion(sqlite), writer: sqliteWriter(sqlite) });
+  return new SqliteStore(db, sqlite);
+}
+
+/** The Kysely store on one better-sqlite3 connection, with bulk ingest's deferred indexes (src/store/sqlite-indexes.ts). */
+class SqliteStore extends KyselyStore {
+  constructor(
+    private readonly database: Kysely<Database>,
+    private readonly sqlite: BetterSqlite3.Database,
+  ) {
+    super(database, { dataVersion: sqliteDataVersion(sqlite), writer: sqliteWriter(sqlite) });
+  }
+
+  /** Holding the store's one connection, so never inside another call's transaction. */
+  private exclusive(run: () => number): Promise<number> {
+    return this.database.connection().execute(() => Promise.resolve(run()));
+  }
+
+  deferQueryIndexes(): Promise<number> {
+    return this.exclusive(() => deferQueryIndexes(this.sqlite));
+  }
+
+  restoreQueryIndexes(): Promise<number> {
+    return this.exclusive(() => restoreDeferredIndexes(this.sqlite));
+  }
 }
 
 /**

@@ -2,13 +2,22 @@
 // PostgreSQL one can sit behind the same interface (the queries in queries.ts are portable Kysely).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { CorpusAnnotations } from '../corpus/annotate.js';
 import type { Document, Lang } from '../document.js';
 import type { ActorProfile, DyadHistory } from '../corpus/history.js';
 import type { MergedEventRecord } from '../corpus/records.js';
 import type { EventRecord } from '../output.js';
 import type { ArticleFraming, FramingFilter, MergedFilter, OutletFraming, RelationEdge, RelationWindow } from './corpus-queries.js';
 import type { ExportReport, ReportScan } from './export-queries.js';
+import type { DyadHistoryPage, DyadHistoryQuery } from './api-history.js';
 import type { ActorStats, ArticleQuery, PartnerRow, ReportCount, ReportEdge, ReportFilter, ReportQuery, StoredArticle, StoredReport } from './api-queries.js';
+
+/**
+ * A coded document as the store takes it. `annotations`, when given, must be annotate(doc) of the full document: a
+ * coding thread makes them beside the coding (src/cli/coding-worker.ts) and then sends only what storing reads (text,
+ * meta, language, mentions, events), without the tokens, sentences and times annotate needed.
+ */
+export type StorableDocument = Document & { annotations?: CorpusAnnotations };
 
 export interface SaveResult {
   /** Articles newly stored. */
@@ -86,8 +95,16 @@ export interface ArticleSummary {
 
 export interface Store {
   /** Store new articles with their mentions and events, all in one transaction: a failure stores none of the batch. */
-  saveDocuments(docs: Document[]): Promise<SaveResult>;
+  saveDocuments(docs: StorableDocument[]): Promise<SaveResult>;
   hasArticle(hash: string): Promise<boolean>;
+  /**
+   * For a large ingest: drop the indexes only queries read (merging and the duplicate check keep theirs), to be built
+   * once by restoreQueryIndexes at its end; how many. Queries stay correct meanwhile, only slower. Crash-safe: a store
+   * opened after the ingest was killed builds them (src/store/sqlite-indexes.ts). Stores without it keep every index.
+   */
+  deferQueryIndexes?(): Promise<number>;
+  /** Build every index deferQueryIndexes dropped (by this process or one that was killed); how many. */
+  restoreQueryIndexes?(): Promise<number>;
   events(filter?: EventFilter): Promise<EventRecord[]>;
   dyad(a: string, b: string, options?: { by?: Period }): Promise<DyadReport>;
   dyadSummary(limit?: number): Promise<DyadSummaryRow[]>;
@@ -100,6 +117,8 @@ export interface Store {
   mergedIdOfReport(reportId: number): Promise<number | null>;
   /** A dyad's merged events by period: Goldstein sum and mean, QuadClass counts, balance, strongest evidence. */
   dyadHistory(a: string, b: string, options?: { by?: Period }): Promise<DyadHistory>;
+  /** One page of a dyad's merged history: the same figures as dyadHistory, without loading every merged event (src/store/api-history.ts). */
+  dyadHistoryPage(a: string, b: string, query: DyadHistoryQuery): Promise<DyadHistoryPage>;
   /** An actor's partners ranked by volume and by balance, each with its trend. */
   actorProfile(actor: string, options?: { by?: Period; from?: string; to?: string }): Promise<ActorProfile>;
   /** The relations network in a window: one edge per dyad over merged events (src/corpus/graph.ts builds the graph). */

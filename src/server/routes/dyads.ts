@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DyadPeriod, DyadTotals } from '../../store/store.js';
 import type { ServerContext } from '../context.js';
 import { eventPage } from '../event-page.js';
+import { historyPage } from '../history-page.js';
 import { addRoute } from '../route.js';
 import { DyadBody, DyadHistoryBody, DyadList, DyadListQuery, DyadParams, DyadQuery, HistoryQuery } from '../schemas.js';
 
@@ -64,16 +65,14 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     response: DyadHistoryBody,
     handler: async ({ params, query }): Promise<DyadHistoryBody> => {
       const { a, b } = params;
-      // Kept until the data changes: a busy dyad has thousands of merged events to sum.
-      const history = await ctx.cache.get(`history:${a}:${b}:${query.by}`, () => ctx.store.dyadHistory(a, b, { by: query.by }));
-      const items = history.events.slice(query.offset, query.offset + query.limit);
+      const history = await historyPage(ctx, a, b, { by: query.by, limit: query.limit, offset: query.offset });
       return {
         a: ctx.directory.names(a),
         b: ctx.directory.names(b),
         by: history.by,
         periods: history.periods,
         total: history.total,
-        events: { total: history.events.length, limit: query.limit, offset: query.offset, items },
+        events: { total: history.events.total, limit: query.limit, offset: query.offset, items: history.events.items },
       };
     },
   });
