@@ -114,3 +114,29 @@ describe('the subject of a clause opened by "after"', () => {
     expect(summary('Chile met Peru after talks with Bolivia ended.')).toEqual(['040 CHL>PER']);
   });
 });
+
+describe('exercises held by two states together', () => {
+  it('codes them as one military cooperation between the states named together', () => {
+    expect(summary('Chilean and Peruvian warships on Monday began five days of naval exercises off Arica.')).toEqual(['062 CHL/MIL>PER/MIL']);
+    expect(summary('Chile and Peru held naval exercises in the Pacific.')).toEqual(['062 CHL>PER']);
+  });
+
+  it('keeps one state exercising, and two states testing missiles, as shows of force', () => {
+    expect(summary('Chile held naval exercises in the Pacific.')).toEqual(['150 CHL>-']);
+    expect(roots(summary('Chile and Peru test-fired missiles.'))).not.toContain('06');
+  });
+});
+
+describe('a call for action against someone', () => {
+  it('is aimed at whom the called-for sanctions or measures are against', () => {
+    expect(summary('Ecuador called for sanctions against Peru.')).toEqual(['113 ECU>PER']);
+    expect(summary('Ecuador called for punitive measures against Peru.')).toEqual(['113 ECU>PER']);
+  });
+});
+
+describe('"be engaged in" an act', () => {
+  it('makes the subject its doer, not its victim, and takes "against" as its target', () => {
+    expect(summary('Peruvian forces were engaged in ethnic cleansing against Bolivians.')).toEqual(['203 PER/MIL>BOL']);
+    expect(summary('Peruvian forces engaged in ethnic cleansing against Bolivians.')).toEqual(['203 PER/MIL>BOL']);
+  });
+});

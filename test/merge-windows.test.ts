@@ -38,8 +38,18 @@ async function runSql(backend: Backend, location: string, statements: string[]):
   return counts;
 }
 
-/** Back to the schema before 0005, data kept: what a database filled by an older Rasad looks like (0006 undone first). */
+/**
+ * Back to the schema before 0005, data kept: what a database filled by an older Rasad looks like (0008, 0007 and 0006
+ * undone first: the migrator runs migrations only in order).
+ */
 const UNDO_0005 = [
+  'drop index merged_source_cameo_pair',
+  'drop index merged_target_cameo_pair',
+  'create index merged_source_cameo on merged_events (source_cameo, target_cameo)',
+  'create index merged_target_cameo on merged_events (target_cameo, source_cameo)',
+  "delete from rasad_migrations where name = '0008_merged_cameo_pair_indexes'",
+  'drop table rasad_deferred_indexes',
+  "delete from rasad_migrations where name = '0007_deferred_indexes'",
   'create index events_first on events (date_first)',
   'create index events_source on events (source_id, target_id)',
   'create index events_root on events (root)',

@@ -36,11 +36,25 @@ function peakRss(pid: number): number | null {
   }
 }
 
+/**
+ * CPU ms its main thread has used (the thread that reads, stores and merges; coding threads aside), from
+ * /proc/PID/task/PID/stat in clock ticks (100 a second); null where /proc is missing.
+ */
+function mainThreadCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Run the CLI to its end; its peak RSS is the high-water mark last seen before it exits. */
-function runCli(args: string[]): Promise<ProcessRun> {
+function runCli(args: string[], onStart?: (pid: number) => void): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) onStart?.(child.pid);
     let stdout = '';
     let stderr = '';
     let peak: number | null = null;
@@ -110,6 +124,9 @@ interface Row {
   rate: number;
   /** Articles/s over the last quarter of the articles (SQLite ingest). */
   lastQuarterRate?: number;
+  /** SQLite ingest: main-thread CPU ms per article over the first and the last fifth of the articles, and the
+   * seconds from the last batch stored to the end (building deferred indexes, closing). */
+  mainCpu?: { first: number | null; last: number | null; tailSeconds: number };
   peakRssMb: (number | null)[];
   dbMb: number;
   latency: Latency;
@@ -165,13 +182,38 @@ function lastQuarterRate(samples: Array<{ seconds: number; stored: number }>, n:
   return (to.stored - from.stored) / (to.seconds - from.seconds);
 }
 
+interface Sample {
+  seconds: number;
+  stored: number;
+  cpuMs: number | null;
+}
+
+/**
+ * Main-thread CPU ms per article stored between the first sample past `from` and the last one up to `to`, among the
+ * samples until every article was stored (after that the thread builds indexes).
+ */
+function cpuPerArticle(samples: Sample[], from: number, to: number, n: number): number | null {
+  const done = samples.findIndex((s) => s.stored >= n);
+  const storing = done < 0 ? samples : samples.slice(0, done + 1);
+  const a = storing.find((s) => s.stored >= from && s.cpuMs !== null);
+  const b = [...storing].reverse().find((s) => s.stored <= to && s.cpuMs !== null);
+  if (!a || !b || a.cpuMs === null || b.cpuMs === null || b.stored - a.stored < 1000) return null;
+  return (b.cpuMs - a.cpuMs) / (b.stored - a.stored);
+}
+
 async function sqliteRun(corpus: string, dir: string, n: number): Promise<Row> {
   const db = join(dir, 'scale.db');
   const started = performance.now();
-  const samples: Array<{ seconds: number; stored: number }> = [];
-  const sampler = setInterval(() => samples.push({ seconds: (performance.now() - started) / 1000, stored: storedSoFar(db) }), 5000);
-  const run = await runCli(['ingest', corpus, '--db', db]).finally(() => clearInterval(sampler));
-  samples.push({ seconds: run.seconds, stored: n });
+  const samples: Sample[] = [];
+  let pid: number | null = null;
+  const sampler = setInterval(() => {
+    const stored = storedSoFar(db);
+    samples.push({ seconds: (performance.now() - started) / 1000, stored, cpuMs: pid === null ? null : mainThreadCpuMs(pid) });
+  }, 5000);
+  const run = await runCli(['ingest', corpus, '--db', db], (p) => (pid = p)).finally(() => clearInterval(sampler));
+  const lastStored = samples.find((s) => s.stored >= n)?.seconds ?? run.seconds;
+  const mainCpu = { first: cpuPerArticle(samples, 0, n * 0.2, n), last: cpuPerArticle(samples, n * 0.8, n, n), tailSeconds: run.seconds - lastStored };
+  samples.push({ seconds: run.seconds, stored: n, cpuMs: null });
   if (!run.stdout.includes(`stored: ${n}`)) throw new Error(`ingest did not store every article: ${run.stdout.trim()}`);
   const sustained = lastQuarterRate(samples, n);
   return {
@@ -180,6 +222,7 @@ async function sqliteRun(corpus: string, dir: string, n: number): Promise<Row> {
     seconds: run.seconds,
     rate: n / run.seconds,
     ...(sustained === null ? {} : { lastQuarterRate: sustained }),
+    mainCpu,
     peakRssMb: [run.peakRssMb],
     dbMb: fileMb(db),
     latency: await dyadLatency(db),
@@ -255,6 +298,13 @@ async function main(): Promise<void> {
       }
     } else {
       console.log('postgres: skipped; set RASAD_PG_URL=postgres://... and RASAD_REDIS_URL=redis://... to time the workers');
+    }
+    const cpu = sqlite.mainCpu;
+    const ms = (x: number | null | undefined): string => (x === null || x === undefined ? '?' : fmt(x, 2));
+    if (cpu) {
+      console.log(
+        `sqlite main thread (reads, stores, merges): ${ms(cpu.first)} ms CPU per article over the first fifth, ${ms(cpu.last)} over the last; ${fmt(cpu.tailSeconds)} s from the last batch to exit (deferred indexes built)`,
+      );
     }
     const perMillion = (sqlite.seconds / n) * 1_000_000;
     const rss = sqlite.peakRssMb[0] ?? null;

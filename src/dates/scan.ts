@@ -84,22 +84,43 @@ function stripClitic(known: ReadonlySet<string>, norm: string): string {
   return norm;
 }
 
-/** Token keys with an Arabic proclitic removed where the bare word is date vocabulary (بمارس -> مارس). */
+/** An Arabic token's key with a proclitic removed where the bare word is date vocabulary (بمارس -> مارس). */
+function bareKey(bare: BareKeys, norm: string): string {
+  // Every clitic starts with one of these letters: other words read as written, with no lookup.
+  if (!CLITIC_FIRST.has(norm[0] ?? '')) return norm;
+  let key = bare.byNorm.get(norm);
+  if (key === undefined) {
+    if (bare.byNorm.size >= BARE_CACHE_LIMIT) bare.byNorm.clear();
+    key = stripClitic(bare.known, norm);
+    bare.byNorm.set(norm, key);
+  }
+  return key;
+}
+
+/** Token keys, Arabic ones through bareKey. */
 function bareKeys(tokens: Token[], v: DateVocabulary, arabic: boolean): string[] {
   if (!arabic) return tokens.map((t) => t.norm);
-  const { known, byNorm } = bareKeysOf(v);
-  return tokens.map((t) => {
-    // Every clitic starts with one of these letters: other words read as written, with no lookup.
-    if (!CLITIC_FIRST.has(t.norm[0] ?? '')) return t.norm;
-    let key = byNorm.get(t.norm);
-    if (key === undefined) {
-      if (byNorm.size >= BARE_CACHE_LIMIT) byNorm.clear();
-      key = stripClitic(known, t.norm);
-      byNorm.set(t.norm, key);
-    }
-    return key;
-  });
+  const bare = bareKeysOf(v);
+  return tokens.map((t) => bareKey(bare, t.norm));
 }
+
+/**
+ * Does any of tokens[from, to) start a date or a marker (or is a number)? Most sentences have none, and
+ * scanSentence finds nothing in them: a caller may pass them over without slicing out their tokens.
+ */
+export function mayHoldDate(tokens: readonly Token[], v: DateVocabulary, arabic: boolean, from = 0, to = tokens.length): boolean {
+  const flagsByKey = flagsOf(v);
+  const bare = arabic ? bareKeysOf(v) : null;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'number') return true;
+    if (flagsByKey.has(bare === null ? t.norm : bareKey(bare, t.norm))) return true;
+  }
+  return false;
+}
+
+/** What a sentence without a date word scans to. Shared: never written to. */
+const NOTHING: SentenceScan = Object.freeze({ found: [], carrier: false, blocker: false, blockersAt: [], futureAt: [], breakAt: null });
 
 class Cursor {
   constructor(
@@ -415,13 +436,14 @@ function flagsOf(v: DateVocabulary): ReadonlyMap<string, number> {
 
 /** `text` is the original text the tokens index (for the case of English month names). */
 export function scanSentence(tokens: Token[], v: DateVocabulary, arabic: boolean, text = ''): SentenceScan {
+  if (!mayHoldDate(tokens, v, arabic)) return NOTHING;
+  const flagsByKey = flagsOf(v);
   const capital = (i: number): boolean => {
     const t = tokens[i];
     return text === '' || (t !== undefined && /[A-Z]/.test(text[t.start] ?? ''));
   };
   const c = new Cursor(bareKeys(tokens, v, arabic), v, capital);
   const out: SentenceScan = { found: [], carrier: false, blocker: false, blockersAt: [], futureAt: [], breakAt: null };
-  const flagsByKey = flagsOf(v);
   for (let i = 0; i < tokens.length; ) {
     const key = c.keys[i] ?? '';
     const flags = flagsByKey.get(key) ?? 0;

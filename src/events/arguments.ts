@@ -9,6 +9,7 @@ import { countsPeople } from './unidentified.js';
 import { governorOf, relativeDoer, type ArabicCues } from './arabic-arguments.js';
 import { selfPair } from './participants.js';
 import { englishArguments } from './english-arguments.js';
+import { JOINT_ACT } from './english-frames.js';
 import type { TriggerMatch } from './triggers.js';
 
 const fold = (words: string[]): Set<string> => new Set(words.map((w) => foldKey(w)));
@@ -322,7 +323,7 @@ export function chainedSubject(view: SentenceView, subject: Group | null, trigge
 
 /** Mutual act with a coordinated subject and no object: X and Y met -> the parties. */
 export function withMutual(trigger: TriggerMatch, a: Assignment): Assignment {
-  if (trigger.form.pattern.mutual && a.targets.length === 0 && distinctActors(a.sources) >= 2) {
+  if ((trigger.form.pattern.mutual || JOINT_ACT.has(trigger)) && a.targets.length === 0 && distinctActors(a.sources) >= 2) {
     return mutualResult(a.sources, a.penalty);
   }
   return a;

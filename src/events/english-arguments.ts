@@ -149,13 +149,10 @@ const governs = (w: string): boolean => GOVERNORS.some((stem) => w.startsWith(st
 /** A governing verb before the noun (signed an agreement), or after it in the passive (evidence ... was presented). */
 function governed(view: SentenceView, trigger: TriggerMatch): boolean {
   // Four words back, not counting an amount between verb and noun ("provide about 70 million dollars of aid").
-  // A coordinated object before it ("providing aerial photographs and other military intelligence") adds three.
   let words = 0;
-  let reach = 4;
-  for (let i = trigger.first - 1; i >= 0 && words < reach; i--) {
+  for (let i = trigger.first - 1; i >= 0 && words < 4; i--) {
     const t = view.tokens[i];
     if (governs(t?.norm ?? '')) return true;
-    if (AND.has(t?.norm ?? '') && reach === 4) reach += 3;
     if (!(t?.kind === 'number' || QUANTITY_WORDS.has(t?.norm ?? ''))) words++;
   }
   for (let i = trigger.last + 1; i <= trigger.last + 5 && i < view.tokens.length - 1; i++) {
@@ -184,8 +181,12 @@ function explicitAgent(view: SentenceView, trigger: TriggerMatch, words: Readonl
   return { group: null, named: true };
 }
 
+/** "were engaged in ethnic cleansing", "was involved in the attack": the subject does it (be + state, not passive). */
+const ACTIVE_PARTICIPLES = fold(['engaged', 'involved']);
+
 function isPassive(view: SentenceView, trigger: TriggerMatch): boolean {
   if (trigger.shape !== 'ed') return false;
+  if (ACTIVE_PARTICIPLES.has(view.tokens[trigger.first]?.norm ?? '') && view.tokens[trigger.first + 1]?.norm === 'in') return false;
   if (beforeAux(view, trigger)) return true;
   // Reduced passive: a participle after a noun, with its agent and no object in between (a deal brokered by
   // Qatar); "Berlin rejected calls by X" and "Israel on Wednesday released" have their subject before them.

@@ -4,7 +4,7 @@
 // The complement's code refines the head's through the frame tables in data/events/en.json.
 import type { EventPattern, LanguagePatterns } from '../lexicon/events.js';
 import { foldKey } from '../stages/normalise.js';
-import { assignArguments, type Assignment, type SentenceMemory } from './arguments.js';
+import { assignArguments, introduction, type Assignment, type SentenceMemory } from './arguments.js';
 import { nounAgent, withLocatedTarget } from './english-arguments.js';
 import type { Group, SentenceView } from './sentence.js';
 import { conditionsHold, type TriggerMatch } from './triggers.js';
@@ -311,6 +311,8 @@ function refusedBefore(view: SentenceView, t: TriggerMatch): boolean {
 }
 
 const COOPERATIVE = /^0[3-8]/;
+/** Rally opposition against: a call for action against someone. */
+const RALLY_AGAINST = '113';
 /** A statement that another party attacked: an accusation. */
 const REPORTED_ATTACK = '112';
 /** Appeals and demands: whoever is to do the act they ask for is their target. */
@@ -449,7 +451,8 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
     const absorbs = (link === 'object' && !betweenAfter(view, c)) || (link === 'infinitive' && hp.kind === 'noun');
     if (!absorbs || (hp.code.startsWith('04') && effectiveCode(c).startsWith('04'))) continue;
     // A statement about an act (claimed responsibility for the attack on X) is aimed where the act is.
-    h.frame = { code: null, complement: c, framing: hp.code.startsWith('01'), target: null, asserted: false };
+    // "called for sanctions against X" (113): those it rallies against are who the sanctions are against.
+    h.frame = { code: null, complement: c, framing: hp.code.startsWith('01') || hp.code === RALLY_AGAINST, target: null, asserted: false };
     kept.splice(i, 1);
   }
   // What a demand, appeal, accusation or threat says must happen is its content, not an act of its own:
@@ -479,9 +482,46 @@ export function resolveEnglishFrames(view: SentenceView, triggers: TriggerMatch[
     }
   }
   for (const t of kept) if (!content.has(t)) dropAskedOrRefused(view, t, kept, content);
+  for (const t of kept) if (!content.has(t)) markJointExercise(view, t);
   const threatTable = tables.get('130');
   for (const t of kept) if (threatTable && !content.has(t)) conditionalThreat(view, t, threatTable);
   return content.size === 0 ? kept : kept.filter((t) => !content.has(t));
+}
+
+/** Military exercises held by two or more states together: military cooperation (062), one act between them. */
+export const JOINT_ACT = new WeakSet<TriggerMatch>();
+const SHOW_OF_FORCE = '150';
+const JOINT_EXERCISE = '062';
+const EXERCISE_WORDS = fold(['exercise', 'exercises', 'drill', 'drills', 'games', 'wargames', 'maneuvers', 'manoeuvres']);
+const JOINERS = fold(['and', ',']);
+
+/**
+ * "French and Egyptian warships launched war games": an exercise whose doers are two states named together is a
+ * joint exercise (062, as "joint exercises" is), told between them; one state's exercise stays a show of force.
+ */
+function markJointExercise(view: SentenceView, t: TriggerMatch): void {
+  if (effectiveCode(t) !== SHOW_OF_FORCE || (t.frame?.code ?? null) !== null) return;
+  // Exercises and drills only: two states testing missiles or parading are not doing it together.
+  const named = [t, t.frame?.complement ?? t].flatMap((m) => m.tokens.map((i) => view.tokens[i]?.norm ?? ''));
+  if (!named.some((w) => EXERCISE_WORDS.has(w))) return;
+  const clauseStart = (view.clauseTokens[view.clauseOfToken[t.first] ?? 0] ?? [0, 0])[0];
+  const before = view.groups.filter((g) => g.first >= clauseStart && g.last < t.first && introduction(view, g) === null);
+  const last = before[before.length - 1];
+  if (last === undefined) return;
+  // The subject: the last bare group before the noun, with the groups joined to it by "and" or a comma.
+  const subject = [last];
+  for (let k = before.length - 2; k >= 0; k--) {
+    const g = before[k] as Group;
+    const next = subject[0] as Group;
+    let joined = true;
+    for (let i = g.last + 1; i < next.first; i++) if (!JOINERS.has(view.tokens[i]?.norm ?? '')) joined = false;
+    if (!joined || next.first - g.last > 2) break;
+    subject.unshift(g);
+  }
+  const states = new Set(subject.flatMap((g) => g.refs.map((r) => r.actor.id)).filter((id) => /^[A-Z]{3}$/.test(id)));
+  if (states.size < 2) return;
+  t.frame = { complement: null, framing: false, target: null, asserted: false, ...t.frame, code: JOINT_EXERCISE };
+  JOINT_ACT.add(t);
 }
 
 /** Heads whose object is only asked for or turned down: appeals, demands, rejections. */

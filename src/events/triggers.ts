@@ -290,15 +290,26 @@ function contextIndex(single: readonly SingleCandidate[]): Pick<HeadForms, 'cont
  */
 function formsToTry(here: HeadForms, index: KeyIndex, clause: number, next: number): readonly number[] {
   if (here.contextHeads.size === 0) return here.withoutContext;
-  let picked: number[] | null = null;
-  for (const c of next >= 0 ? [clause, next] : [clause]) {
-    for (const key of index.clause(c)) {
-      const forms = here.contextHeads.get(key);
-      if (forms !== undefined) picked = (picked ?? [...here.withoutContext]).concat(forms);
-    }
-  }
+  let picked = formsWithContextIn(here, index.clause(clause), null);
+  if (next >= 0) picked = formsWithContextIn(here, index.clause(next), picked);
   if (picked === null) return here.withoutContext;
-  return [...new Set(picked)].sort((a, b) => a - b);
+  // Back into the forms' order, each once (a form may have several context heads in the clause).
+  picked.sort((a, b) => a - b);
+  let n = 0;
+  for (const k of picked) if (n === 0 || picked[n - 1] !== k) picked[n++] = k;
+  picked.length = n;
+  return picked;
+}
+
+/** `picked` plus the forms (indices) with a context head among `keys`; null while there are none. */
+function formsWithContextIn(here: HeadForms, keys: ReadonlySet<string>, picked: number[] | null): number[] | null {
+  for (const key of keys) {
+    const forms = here.contextHeads.get(key);
+    if (forms === undefined) continue;
+    picked ??= here.withoutContext.slice();
+    for (const k of forms) picked.push(k);
+  }
+  return picked;
 }
 
 function arabicCandidates(patterns: LanguagePatterns, norm: string, afterPreposition: boolean): HeadCandidate[] {

@@ -14,7 +14,7 @@
 import type { CodedEvent, Document, EventDate, Sentence, Span, Token } from '../document.js';
 import { parsePartial, precisionOf, type PartialDate } from '../dates/calendar.js';
 import { placeDate, type Placed } from '../dates/resolve.js';
-import { scanSentence, type RawDate, type SentenceScan } from '../dates/scan.js';
+import { mayHoldDate, scanSentence, type RawDate, type SentenceScan } from '../dates/scan.js';
 import { lowerBound } from '../events/sentence.js';
 import type { DateVocabulary } from '../lexicon/dates.js';
 
@@ -128,6 +128,10 @@ function scanDates(doc: Document, vocabulary: DateVocabulary, pub: PartialDate |
     const from = firstTokenOf(doc, sentence, next);
     next = from;
     while (next < doc.tokens.length && (doc.tokens[next] as Token).start < sentence.end) next++;
+    if (!mayHoldDate(doc.tokens, vocabulary, doc.lang === 'ar', from, next)) {
+      perSentence[sentence.index] = NO_DATES;
+      continue;
+    }
     const tokens = doc.tokens.slice(from, next);
     const scan: SentenceScan = scanSentence(tokens, vocabulary, doc.lang === 'ar', doc.text);
     if (scan.found.length === 0 && scan.breakAt === null && scan.blockersAt.length === 0 && !scan.carrier && !scan.blocker) {

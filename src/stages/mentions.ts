@@ -114,6 +114,18 @@ interface Lookup {
   persons: readonly PersonPhrase[];
 }
 
+/**
+ * What the mention finder knows of a word, and the one string every token with this key is given. Why: every
+ * later stage looks tokens up in Maps keyed by their key, and a Map compares a string key by identity first, so
+ * tokens sharing the string already stored there skip comparing characters (and touching the other string).
+ */
+interface WordEntry {
+  word: string;
+  /** Read with Arabic clitics (an Arabic document, or Arabic script in an English one). */
+  arabic: boolean;
+  lookups: Lookup[];
+}
+
 /** A word's readings: Arabic ones with clitics stripped, others whole. */
 function readingsOf(word: string, arabic: boolean): Array<[number, string]> {
   return arabic ? cliticReadings(word) : [[0, word]];
@@ -126,20 +138,30 @@ export function createMentionFinder(
   honorifics: ReadonlySet<string> = loadHonorifics(DEFAULT_DATA_DIR),
 ): (doc: Document) => Document {
   const names = peopleTableOf(people);
-  // Per word (Arabic-script readings or whole): the readings that start something, and its run-together split.
-  const lookups = { arabic: new Map<string, Lookup[]>(), whole: new Map<string, Lookup[]>() };
-  const splits = { arabic: new Map<string, [number, Pieces] | null>(), whole: new Map<string, [number, Pieces] | null>() };
-  const lookupsOf = (word: string, arabic: boolean): Lookup[] => {
-    const cache = arabic ? lookups.arabic : lookups.whole;
+  // Per word of an Arabic or an English document: the readings that start something (see WordEntry).
+  const words = { ar: new Map<string, WordEntry>(), en: new Map<string, WordEntry>() };
+  const entryOf = (word: string, lang: Document['lang']): WordEntry => {
+    const cache = words[lang];
     let found = cache.get(word);
     if (found === undefined) {
-      found = readingsOf(word, arabic)
+      const arabic = lang === 'ar' || /[\u0600-\u06ff]/.test(word);
+      const lookups = readingsOf(word, arabic)
         .map(([off, bare]) => ({ off, phrases: lex.byFirst.get(bare) ?? [], persons: names.get(bare) ?? [] }))
         .filter((l) => l.phrases.length > 0 || l.persons.length > 0);
+      found = { word, arabic, lookups };
       remember(cache, word, found);
     }
     return found;
   };
+  // Numbers and punctuation, kept as one string per value like the words (see WordEntry).
+  const others = new Map<string, string>();
+  const oneOf = (norm: string): string => {
+    const known = others.get(norm);
+    if (known !== undefined) return known;
+    remember(others, norm, norm);
+    return norm;
+  };
+  const splits = { arabic: new Map<string, [number, Pieces] | null>(), whole: new Map<string, [number, Pieces] | null>() };
   const splitOf = (word: string, arabic: boolean): [number, Pieces] | null => {
     // A reading is never longer than its word, and no reading under six letters splits: no lookup for those.
     if (word.length < 6) return null;
@@ -163,11 +185,16 @@ export function createMentionFinder(
     const toks = doc.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i] as Token;
-      if (t.kind !== 'word') continue;
-      const arabic = doc.lang === 'ar' || /[\u0600-\u06ff]/.test(t.norm);
+      if (t.kind !== 'word') {
+        t.norm = oneOf(t.norm);
+        continue;
+      }
+      const entry = entryOf(t.norm, doc.lang);
+      t.norm = entry.word;
+      const arabic = entry.arabic;
       let hit: { p: Phrase; off: number } | null = null;
       let person: { p: PersonPhrase; off: number } | null = null;
-      for (const { off, phrases, persons } of lookupsOf(t.norm, arabic)) {
+      for (const { off, phrases, persons } of entry.lookups) {
         const p = phraseAt(doc, phrases, i);
         if (p && (!hit || p.tokens.length > hit.p.tokens.length)) hit = { p, off };
         const q = personAt(doc, persons, i);
