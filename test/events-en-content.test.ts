@@ -140,3 +140,10 @@ describe('"be engaged in" an act', () => {
     expect(summary('Peruvian forces engaged in ethnic cleansing against Bolivians.')).toEqual(['203 PER/MIL>BOL']);
   });
 });
+
+describe('defending the right of someone', () => {
+  it('is verbal support of them even when troops are named', () => {
+    expect(summary('Brazil defended the right of Peruvian troops to patrol the border.')).toContain('052 BRA>PER/MIL');
+    expect(summary('Brazil defended the right of Peru to respond.')).toContain('052 BRA>PER');
+  });
+});

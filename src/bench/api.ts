@@ -3,7 +3,8 @@
 // p50/p99 latency per endpoint, against a p99 target of 50 ms. Every run is bounded in time and stops itself.
 // Env: RASAD_BENCH_API_EVENTS (100000), RASAD_BENCH_API_SECONDS (10 per endpoint and connection count),
 // RASAD_BENCH_API_CONNECTIONS (1,8: one client alone, then eight at once),
-// RASAD_BENCH_API_DB (a database file to keep and reuse across runs; default a temp file removed after the run).
+// RASAD_BENCH_API_DB (a database file to keep and reuse across runs; default a temp file removed after the run),
+// RASAD_BENCH_API_BIN (the rasad launcher to serve with, e.g. another build's, for before/after runs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { writeApiCorpus } from './api-corpus.js';
 import { envInt } from './env.js';
 
 const TARGET_P99_MS = 50;
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'rasad.js');
+const BIN = process.env['RASAD_BENCH_API_BIN'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'rasad.js');
 
 /** Start the server and resolve with its address once it says it is listening. */
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -57,9 +58,45 @@ interface Scenario {
   coldPaths?: string[];
   /** Each request takes the next path across all connections (autocannon otherwise walks the list per connection). */
   shared?: boolean;
+  /** Instead of paths: each connection pages through lists as a client does, by the `next` cursor of each page. */
+  chains?: () => autocannon.Request[];
+}
+
+/** A page's `next` cursor: the first one in the body is the page's own (it comes before the items). */
+const NEXT = /"next":(?:null|"([A-Za-z0-9_-]+)")/;
+/** Pages a connection follows before autocannon starts its request list again (and resets its context). */
+const CHAIN_PAGES = 500;
+
+interface ChainState {
+  /** The list being paged: its first page's path. */
+  list?: string;
+  path?: string;
+}
+
+/**
+ * Requests that page through lists by cursor: each connection takes a list no one has asked for (newList gives a
+ * new one each call), follows `next` to its end, then takes another, so every request is a page never asked before.
+ */
+function pagingRequests(newList: () => string): autocannon.Request[] {
+  const request: autocannon.Request = {
+    method: 'GET',
+    setupRequest: (req, context) => {
+      const state = context as ChainState;
+      if (state.path === undefined) state.path = state.list = newList();
+      return { ...req, path: state.path };
+    },
+    onResponse: (_status, body, context) => {
+      const state = context as ChainState;
+      const next = NEXT.exec(body)?.[1];
+      if (next && state.list) state.path = `${state.list}&cursor=${next}`;
+      else state.path = state.list = newList();
+    },
+  };
+  return Array.from({ length: CHAIN_PAGES }, () => request);
 }
 
 function requestsOf(s: Scenario): autocannon.Request[] {
+  if (s.chains) return s.chains();
   if (!s.shared) return s.paths.map((path) => ({ method: 'GET', path }));
   let next = 0;
   return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: s.paths[next++ % s.paths.length] ?? '/' }) }];
@@ -146,15 +183,47 @@ async function main(): Promise<void> {
     // Every scenario above repeats a few URLs, so after the first visit it measures the server's answer cache. This one
     // asks a page never asked before on every request (distinct offsets per connection count): the cost of a miss.
     const page = (i: number, connections: number): string => `/api/events?limit=50&offset=${i * 17 + connections}`;
-    const uncached = (connections: number): Scenario => ({
+    const byOffset = (connections: number): Scenario => ({
       name: 'GET /api/events?offset (uncached, a new page each time)',
       paths: Array.from({ length: 5000 }, (_, i) => page(i, connections)),
       coldPaths: [page(5000, connections)],
       shared: true,
     });
+    // What a client paging deep does: follow each page's cursor. Every list is new (a distinct start day, actor, root
+    // and language), so no page is in the server's answer cache; the lists never repeat across runs.
+    const days = 25 * 365;
+    const dayOf = (k: number): string => new Date(Date.UTC(2000, 0, 1) + ((k * 2_731) % days) * 86_400_000).toISOString().slice(0, 10);
+    const actors = [...new Set(top.flatMap((d) => [d.a, d.b]))];
+    const roots = Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'));
+    let eventLists = 0;
+    const newEventList = (): string => {
+      const k = eventLists++;
+      const day = dayOf(k);
+      const actor = encodeURIComponent(actors[k % actors.length] ?? 'USA');
+      const root = roots[k % roots.length] ?? '01';
+      return [`/api/events?limit=50&to=${day}`, `/api/events?limit=50&order=asc&actor=${actor}&from=${day}`, `/api/events?limit=50&root=${root}&lang=${k % 2 ? 'ar' : 'en'}&to=${day}`][k % 3] ?? '';
+    };
+    let dyadLists = 0;
+    const newDyadList = (): string => {
+      const k = dyadLists++;
+      const d = top[k % top.length] ?? busiest;
+      // A dyad's second round of lists asks another page size, so its URLs are new too.
+      return `/api/dyads/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}?by=${k % 2 ? 'year' : 'month'}&limit=${50 - Math.floor(k / top.length)}`;
+    };
+    const byCursor = (): Scenario => ({ name: 'GET /api/events?cursor (uncached, paging new lists)', paths: [], coldPaths: [newEventList()], chains: () => pagingRequests(newEventList) });
+    const dyadByCursor = (): Scenario => ({ name: 'GET /api/dyads/{a}/{b}?cursor (uncached, paging new dyads)', paths: [], coldPaths: [newDyadList()], chains: () => pagingRequests(newDyadList) });
+    // A dyad's history asked for the first time: a new dyad, period or page each time.
+    const histories = (run: number): Scenario => {
+      const paths = top.flatMap((d) =>
+        ['month', 'year'].flatMap((by) => [0, 50, 100, 150, 200].map((offset) => `/api/dyads/${encodeURIComponent(d.a)}/${encodeURIComponent(d.b)}/history?by=${by}&offset=${offset}&limit=${50 - run}`)),
+      );
+      return { name: 'GET /api/dyads/{a}/{b}/history (uncached, a new dyad or page each time)', paths: paths.slice(1), coldPaths: paths.slice(0, 1), shared: true };
+    };
+    const uncached = (connections: number, run: number): Scenario[] => [byOffset(connections), byCursor(), dyadByCursor(), histories(run)];
     const rows: (Row & { connections: number })[] = [];
-    for (const connections of connectionCounts) {
-      for (const s of [...scenarios, uncached(connections)]) {
+    const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
+    for (const [run, connections] of connectionCounts.entries()) {
+      for (const s of [...scenarios, ...uncached(connections, run)]) {
         const row = await loadTest(server.url, s, seconds, connections, server.child);
         if (row.requests === 0) row.p99 = Number.POSITIVE_INFINITY; // nothing answered in time
         rows.push({ ...row, connections });
@@ -163,7 +232,7 @@ async function main(): Promise<void> {
     }
     // Latency on a shared machine is mostly queueing for a core: print the load the figures were taken under.
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`\n${seconds} s per endpoint and connection count, ${written.events} events, load average ${load}; target p99 < ${TARGET_P99_MS} ms`);
+    console.log(`\n${seconds} s per endpoint and connection count, ${written.events} events, load average ${loadBefore} before, ${load} after; target p99 < ${TARGET_P99_MS} ms`);
     console.table(
       rows.map((r) => ({
         conn: r.connections,

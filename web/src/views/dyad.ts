@@ -73,11 +73,13 @@ interface DyadPage {
   totals: HTMLElement[];
   events: HTMLElement;
   count: number;
-  more: (offset: number) => Promise<{ rows: HTMLElement; n: number }>;
+  /** The next page of event rows, and whether there are more after it. */
+  more: () => Promise<{ rows: HTMLElement; done: boolean }>;
 }
 
 async function mergedPage(a: string, b: string, by: 'month' | 'year'): Promise<DyadPage> {
   const d: DyadHistoryBody = await api.dyadHistory(a, b, { by, limit: PAGE });
+  let shown = 0;
   const [nameA, nameB] = [actorName(d.a.id, d.a.name), actorName(d.b.id, d.b.name)];
   const when = (e: DyadHistoryBody['total']['first']) => (e ? `${e.date ?? t('undated')} · ${e.cameo}` : '—');
   return {
@@ -97,15 +99,17 @@ async function mergedPage(a: string, b: string, by: 'month' | 'year'): Promise<D
     ],
     events: mergedTable(d.events.items),
     count: d.events.total,
-    more: async (offset) => {
-      const next = await api.dyadHistory(a, b, { by, limit: PAGE, offset });
-      return { rows: mergedTable(next.events.items), n: next.events.items.length };
+    // The merged history is one cached answer on the server, so its pages go by offset.
+    more: async () => {
+      const next = await api.dyadHistory(a, b, { by, limit: PAGE, offset: (shown += PAGE) });
+      return { rows: mergedTable(next.events.items), done: shown + PAGE >= next.events.total || next.events.items.length === 0 };
     },
   };
 }
 
 async function reportsPage(a: string, b: string, by: 'month' | 'year'): Promise<DyadPage> {
   const d = await api.dyad(a, b, { by, limit: PAGE, offset: 0 });
+  let cursor = d.events.next;
   const [nameA, nameB] = [actorName(d.a.id, d.a.name), actorName(d.b.id, d.b.name)];
   return {
     a: d.a,
@@ -120,9 +124,11 @@ async function reportsPage(a: string, b: string, by: 'month' | 'year'): Promise<
     ],
     events: eventTable(d.events.items),
     count: d.total.events,
-    more: async (offset) => {
-      const next = await api.events({ dyad: `${a},${b}`, order: 'asc', limit: PAGE, offset });
-      return { rows: eventTable(next.items), n: next.items.length };
+    // Reports page by the cursor each page gives: the server seeks to it instead of skipping the rows before.
+    more: async () => {
+      const next = await api.events({ dyad: `${a},${b}`, order: 'asc', limit: PAGE, cursor: cursor ?? undefined });
+      cursor = next.next;
+      return { rows: eventTable(next.items), done: cursor === null };
     },
   };
 }
@@ -137,14 +143,12 @@ export async function renderDyad(root: HTMLElement, a: string, b: string, params
   const other = by === 'month' ? 'year' : 'month';
   const canvas = h('canvas', { 'aria-label': t(by === 'month' ? 'timeline' : 'timelineYear') });
   const tableWrap = h('div', { class: 'table-wrap' }, d.events);
-  const shown = { n: d.events.querySelectorAll('tbody tr').length };
-  const more = h('button', { type: 'button', class: 'secondary', hidden: shown.n >= d.count }, t('more'));
+  const more = h('button', { type: 'button', class: 'secondary', hidden: d.events.querySelectorAll('tbody tr').length >= d.count }, t('more'));
   more.addEventListener('click', () => {
-    void d.more(shown.n).then(
+    void d.more().then(
       (next) => {
-        shown.n += next.n;
         tableWrap.appendChild(next.rows);
-        more.hidden = shown.n >= d.count || next.n === 0;
+        more.hidden = next.done;
       },
       (err: unknown) => tableWrap.appendChild(errorBox(err)),
     );
