@@ -144,43 +144,6 @@ function addRefs(group: Group, refs: ActorRef[]): void {
   }
 }
 
-/** A view's data plus its two lazily computed answers: one class, so a view carries no closures of its own. */
-class View implements SentenceView {
-  readonly lang: Lang;
-  private readonly stemCache: Array<string[] | undefined> = [];
-  private distinct = -1;
-
-  constructor(
-    readonly doc: Document,
-    readonly sentence: Sentence,
-    readonly tokens: Token[],
-    readonly clauseOfToken: number[],
-    readonly clauseTokens: Array<[number, number]>,
-    readonly groups: Group[],
-  ) {
-    this.lang = doc.lang;
-  }
-
-  stems(index: number): string[] {
-    let s = this.stemCache[index];
-    if (s === undefined) {
-      const t = this.tokens[index];
-      s = t === undefined ? [] : this.lang === 'ar' ? arabicBareStems(t.norm) : [t.norm];
-      this.stemCache[index] = s;
-    }
-    return s;
-  }
-
-  distinctActors(): number {
-    if (this.distinct < 0) {
-      const ids = new Set<string>();
-      for (const g of this.groups) for (const r of g.refs) ids.add(r.actor.id);
-      this.distinct = ids.size;
-    }
-    return this.distinct;
-  }
-}
-
 /** `extra`: mentions the event coder adds for this sentence only (unidentified actors), sorted or not. */
 export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Token[], extra: Mention[] = []): SentenceView {
   const clauses = sentence.clauses;
@@ -210,7 +173,34 @@ export function buildSentenceView(doc: Document, sentence: Sentence, tokens: Tok
     addRefs(group, refsOf(m));
     groups.push(group);
   }
-  return new View(doc, sentence, tokens, clauseOfToken, clauseTokens, groups);
+  const stemCache: Array<string[] | undefined> = [];
+  let distinct = -1;
+  return {
+    doc,
+    lang: doc.lang,
+    sentence,
+    tokens,
+    clauseOfToken,
+    clauseTokens,
+    groups,
+    stems(index) {
+      let s = stemCache[index];
+      if (s === undefined) {
+        const t = tokens[index];
+        s = t === undefined ? [] : doc.lang === 'ar' ? arabicBareStems(t.norm) : [t.norm];
+        stemCache[index] = s;
+      }
+      return s;
+    },
+    distinctActors() {
+      if (distinct < 0) {
+        const ids = new Set<string>();
+        for (const g of groups) for (const r of g.refs) ids.add(r.actor.id);
+        distinct = ids.size;
+      }
+      return distinct;
+    },
+  };
 }
 
 /** Does token `index` read as one of `keys` (Arabic: also with clitics stripped)? */

@@ -329,10 +329,24 @@ function arabicCandidates(patterns: LanguagePatterns, norm: string, afterPreposi
   return out;
 }
 
+/**
+ * A zeroed buffer of at least `n` bytes, for findTriggers (which never runs inside itself): two per sentence
+ * allocated afresh were a steady share of the coder's garbage. Only its first `n` entries are meaningful.
+ */
+const BUFFERS: Uint8Array[] = [new Uint8Array(256), new Uint8Array(256)];
+function zeroed(which: 0 | 1, n: number): Uint8Array {
+  let buffer = BUFFERS[which] as Uint8Array;
+  if (buffer.length < n) {
+    buffer = new Uint8Array(Math.max(n, buffer.length * 2));
+    BUFFERS[which] = buffer;
+  } else buffer.fill(0, 0, n);
+  return buffer;
+}
+
 /** Which tokens are part of an actor's name (مجلس التعاون الخليجي، مبادرة إسطنبول للتعاون, Gulf Cooperation Council)? */
 function nameTokens(view: SentenceView): Uint8Array {
   const { tokens } = view;
-  const inside = new Uint8Array(tokens.length);
+  const inside = zeroed(0, tokens.length);
   for (const g of view.groups) {
     for (const { mention: m } of g.refs) {
       // Tokens do not overlap, so their ends ascend too: find the first one ending after the mention starts.
@@ -386,7 +400,7 @@ export function findTriggers(view: SentenceView, patterns: LanguagePatterns): Tr
   let index: KeyIndex | null = null;
   const keys = (): KeyIndex => (index ??= buildKeyIndex(view, contextVocabulary(patterns)));
   const allowed = (p: EventPattern, first: number): boolean => unconditional(p) || holds(view, keys(), p, first);
-  const used = new Uint8Array(view.tokens.length);
+  const used = zeroed(1, view.tokens.length);
   const chosen: TriggerMatch[] = [];
   for (const c of phrases) {
     if (c.tokens.some((t) => used[t] === 1) || !allowed(c.form.pattern, c.first)) continue;

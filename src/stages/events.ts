@@ -23,6 +23,8 @@ const VIOLENCE = new Set(['18', '19', '20']);
 /** Intent to cooperate, consultation, material cooperation and aid (03, 04, 06, 07): who takes part is not protesting. */
 const COOPERATIVE_ROOT = /^0[3467]$/;
 const NEAR_ACT = 3;
+/** English sentences have no noun agents to keep apart (only read, so one empty Map serves them all). */
+const NO_OWNERS: ReadonlyMap<Mention, TriggerMatch> = new Map();
 
 function rioting(root: string, source: ActorRef | null): boolean {
   return VIOLENCE.has(root) && source !== null && source.mention.entry === PROTESTERS_ENTRY;
@@ -127,7 +129,7 @@ function codeSentence(
   // Mentions of actors that take part in a cooperative act of the sentence (تعاون المتظاهرون مع ...).
   const cooperating: Span[] = [];
   const cues = doc.lang === 'ar' ? lexicon.arCues : undefined;
-  const owners = cues ? nounAgents(view, triggers) : new Map<Mention, TriggerMatch>();
+  const owners = cues ? nounAgents(view, triggers) : NO_OWNERS;
   for (const trigger of triggers) {
     const pattern = trigger.form.pattern;
     const assignment = withoutOthersAgents(frameArguments(view, trigger, assignArguments(view, trigger, memory, cues), memory), trigger, owners);
