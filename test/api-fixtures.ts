@@ -1,14 +1,15 @@
 // A small hand-built store for the API's paging tests: many reports on the same day (the cursor must split a day
 // between pages), month and year dates, undated reports (last in either order), two languages and outlets.
-import type { CodedEvent, Document, EventActor, EventDate } from '../src/document.js';
+import { syntheticReport } from '../src/bench/api-corpus.js';
+import type { CodedEvent, Document, EventDate } from '../src/document.js';
 import { emptyDocument } from '../src/document.js';
 
 const ACTORS = ['IRN', 'SAU', 'QAT', 'OMN', 'ORG:UN'];
 const CODES = [
-  { code: '042', root: '04', quad: 1 as const, goldstein: 1.9 },
-  { code: '0431', root: '04', quad: 1 as const, goldstein: 2.8 },
-  { code: '111', root: '11', quad: 3 as const, goldstein: -2 },
-  { code: '190', root: '19', quad: 4 as const, goldstein: -10 },
+  { code: '042', root: '04', quad: 1 as const, goldstein: 1.9, plover: null },
+  { code: '0431', root: '04', quad: 1 as const, goldstein: 2.8, plover: null },
+  { code: '111', root: '11', quad: 3 as const, goldstein: -2, plover: null },
+  { code: '190', root: '19', quad: 4 as const, goldstein: -10, plover: null },
 ];
 /** Dates the reports cycle through: the same day many times, coarser dates, and none. */
 const DATES: (string | null)[] = ['2021-03-04', '2021-03-04', null, '2021-03', '2020', '2021-03-04', '2019-12-31', null, '2021-03-05', '2021-03'];
@@ -33,24 +34,7 @@ export function pagingDocuments(articles: number, perArticle: number): Document[
       const code = CODES[(n * 7) % CODES.length] ?? CODES[0];
       if (!code) throw new Error('no codes');
       const sentence = `${src} and ${tgt}: paging report ${i}.${k}.`;
-      const actor = (id: string, start: number): EventActor => ({ id, cameo: id.replace('ORG:', 'IGO'), role: null, name: id, text: id, start, end: start + id.length });
-      events.push({
-        sentence: k,
-        source: actor(src, offset),
-        target: src === tgt ? null : actor(tgt, offset + src.length + 5),
-        code: code.code,
-        root: code.root,
-        quad: code.quad,
-        goldstein: code.goldstein,
-        plover: null,
-        trigger: { start: offset, end: offset + 1 },
-        evidence: { start: offset, end: offset + sentence.length },
-        date: date(DATES[(n * 5 + i) % DATES.length] ?? null),
-        attributedTo: null,
-        negated: false,
-        hypothetical: false,
-        confidence: 0.8,
-      });
+      events.push(syntheticReport(k, offset, sentence, src, src === tgt ? null : tgt, code, date(DATES[(n * 5 + i) % DATES.length] ?? null)));
       sentences.push(sentence);
       offset += sentence.length + 1;
     }

@@ -1,7 +1,7 @@
 // A large synthetic event store for the API bench, written straight through the Store (no coding): articles of
 // a few sentences, each carrying several events between actors drawn with Zipf-like weights (a few busy dyads, a
 // long tail), real CAMEO codes, and days spread over 2000-2024. Deterministic from a seed.
-import type { CodedEvent, Document, EventActor } from '../document.js';
+import type { CodedEvent, Document, EventActor, EventDate } from '../document.js';
 import { loadResources } from '../lexicon/index.js';
 import type { Store } from '../store/store.js';
 import { rng } from './corpus.js';
@@ -32,6 +32,40 @@ function day(rand: () => number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** What a synthetic report's code carries (a CAMEO table row has it all). */
+export interface SyntheticCode {
+  code: string;
+  root: string;
+  quad: 1 | 2 | 3 | 4;
+  goldstein: number | null;
+  plover: string | null;
+}
+
+/**
+ * One synthetic report, the `sentence`-th of its article, whose text starts at `offset` with the source's id and then,
+ * after " and ", the target's (null: no target); the actors are spelled as their ids.
+ */
+export function syntheticReport(sentence: number, offset: number, text: string, source: string, target: string | null, code: SyntheticCode, date: EventDate): CodedEvent {
+  const actor = (id: string, start: number): EventActor => ({ id, cameo: id.replace('ORG:', 'IGO'), role: null, name: id, text: id, start, end: start + id.length });
+  return {
+    sentence,
+    source: actor(source, offset),
+    target: target === null ? null : actor(target, offset + source.length + 5),
+    code: code.code,
+    root: code.root,
+    quad: code.quad,
+    goldstein: code.goldstein,
+    plover: code.plover,
+    trigger: { start: offset, end: offset + 1 },
+    evidence: { start: offset, end: offset + text.length },
+    date,
+    attributedTo: null,
+    negated: false,
+    hypothetical: false,
+    confidence: 0.8,
+  };
+}
+
 export async function writeApiCorpus(store: Store, options: ApiCorpusOptions): Promise<{ articles: number; events: number }> {
   const rand = rng(options.seed);
   const { cameo } = loadResources();
@@ -53,24 +87,7 @@ export async function writeApiCorpus(store: Store, options: ApiCorpusOptions): P
         const code = codes[Math.floor(rand() * codes.length)] ?? codes[0];
         if (!code) throw new Error('the CAMEO table is empty');
         const sentence = `${src} and ${tgt}: report ${i}.${k} of a ${code.name.toLowerCase()} event.`;
-        const actor = (id: string, start: number): EventActor => ({ id, cameo: id.replace('ORG:', 'IGO'), role: null, name: id, text: id, start, end: start + id.length });
-        events.push({
-          sentence: k,
-          source: actor(src, offset),
-          target: actor(tgt, offset + src.length + 5),
-          code: code.code,
-          root: code.root,
-          quad: code.quad,
-          goldstein: code.goldstein,
-          plover: code.plover,
-          trigger: { start: offset, end: offset + 1 },
-          evidence: { start: offset, end: offset + sentence.length },
-          date: { value: published, precision: 'day', text: null, basis: 'published' },
-          attributedTo: null,
-          negated: false,
-          hypothetical: false,
-          confidence: 0.8,
-        });
+        events.push(syntheticReport(k, offset, sentence, src, tgt, code, { value: published, precision: 'day', text: null, basis: 'published' }));
         sentences.push(sentence);
         offset += sentence.length + 1;
       }
